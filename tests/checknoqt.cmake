@@ -1,0 +1,13 @@
+# Fails when any file under sim/ includes a Qt header (<QFoo> or "QFoo").
+file(GLOB_RECURSE files ${SIM_DIR}/*.h ${SIM_DIR}/*.cpp)
+set(offenders "")
+foreach(f ${files})
+  file(STRINGS ${f} lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](Q[A-Za-z]|qt)")
+  if(lines)
+    list(APPEND offenders "${f}: ${lines}")
+  endif()
+endforeach()
+if(offenders)
+  message(FATAL_ERROR "sim/ must not include Qt headers:\n${offenders}")
+endif()
+message(STATUS "sim/ includes no Qt header (${CMAKE_ARGC} args, checked ${SIM_DIR})")

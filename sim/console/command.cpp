@@ -1,5 +1,7 @@
 #include "sim/console/command.h"
 
+#include "sim/commandresult.h"
+
 #include <algorithm>
 
 namespace sim::console {
@@ -12,6 +14,27 @@ CommandResult usageError(const std::string &verb, const std::string &message)
     return result;
 }
 
+std::string serverError(const std::string &error)
+{
+    const std::string notFound = " not found";
+    if (error.size() > notFound.size() && error.compare(error.size() - notFound.size(), notFound.size(), notFound) == 0 &&
+        error.rfind("error: ", 0) != 0)
+        return "Error from server (NotFound): " + error;
+    if (error.rfind("error: ", 0) == 0 || error.rfind("The ", 0) == 0 || error.rfind("Error from server", 0) == 0)
+        return error;
+    return "error: " + error;
+}
+
+CommandResult fromSimulation(const sim::CommandResult &outcome)
+{
+    CommandResult result;
+    if (outcome.ok)
+        result.out = outcome.message.empty() ? std::string() : outcome.message + "\n";
+    else
+        result.fail(kExitInvalidInput, serverError(outcome.error));
+    return result;
+}
+
 manifest::LoadResult loadManifests(const CommandContext &context, const std::vector<std::string> &paths,
                                    CommandResult &result)
 {
@@ -19,7 +42,7 @@ manifest::LoadResult loadManifests(const CommandContext &context, const std::vec
         result.fail(kExitInvalidInput, "error: this console cannot read files");
         return {};
     }
-    manifest::LoadResult loaded = context.load(paths);
+    manifest::LoadResult loaded = context.load(paths, {context.namespace_, context.isNamespaceExplicit});
     for (const manifest::Diagnostic &d : loaded.diagnostics)
         result.err += d.toString() + "\n";
     if (!loaded.ok()) {

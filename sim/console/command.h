@@ -2,6 +2,7 @@
 
 #include "sim/console/commandresult.h"
 #include "sim/console/flagset.h"
+#include "sim/manifest/decoder.h"
 #include "sim/manifest/document.h"
 
 #include <functional>
@@ -10,17 +11,20 @@
 
 namespace sim {
 class Simulation;
+struct CommandResult;
 }
 
 namespace sim::console {
 
-/** Reads manifest files and directories ("-" is standard input) into documents. */
-using ManifestLoader = std::function<manifest::LoadResult(const std::vector<std::string> &paths)>;
+/** Reads manifest files and directories ("-" is standard input) into documents, as manifest::loadPaths does. */
+using ManifestLoader =
+    std::function<manifest::LoadResult(const std::vector<std::string> &paths, const manifest::DecodeOptions &options)>;
 
 /** What a command runs against: the cluster, the namespace in use, how to read files. */
 struct CommandContext {
     Simulation &simulation;
     std::string namespace_ = "default";  // the namespace when -n is not given
+    bool isNamespaceExplicit = false;    // -n given: manifests naming another namespace are refused
     ManifestLoader load;
     // False in the window, whose frame driver owns the clock: waiting verbs (rollout status) then
     // report the current state instead of running the simulation forward.
@@ -50,6 +54,11 @@ public:
 
 /** kubectl's usage error: "error: MESSAGE" and the pointer to the verb's help; exit code 2. */
 CommandResult usageError(const std::string &verb, const std::string &message);
+
+/** kubectl's wording for an error from the cluster: "Error from server (NotFound): ..." for a missing object, "error: ..." otherwise. */
+std::string serverError(const std::string &error);
+/** A Simulation command's outcome as console output: its message on stdout, or its error on stderr (exit 1). */
+CommandResult fromSimulation(const sim::CommandResult &outcome);
 
 /**
  * Reads -f paths with the context's loader. Every diagnostic goes to result.err (warnings too);

@@ -1,6 +1,7 @@
 #include "sim/console/console.h"
 
 #include "sim/console/tokenizer.h"
+#include "sim/manifest/loader.h"
 
 namespace sim::console {
 namespace {
@@ -21,7 +22,7 @@ std::string versionText()
 }
 
 Console::Console(Simulation &simulation, CommandTable commands)
-    : m_commands(std::move(commands)), m_context{simulation, "default", {}, true}
+    : m_commands(std::move(commands)), m_context{simulation, "default", false, manifest::loadPaths, true}
 {
 }
 
@@ -73,8 +74,10 @@ CommandResult Console::runCommand(const Command &command, const std::vector<std:
         return result;
     }
     CommandContext context = m_context;
-    if (parsed.args.has("namespace"))
+    if (parsed.args.has("namespace")) {
         context.namespace_ = parsed.args.value("namespace");
+        context.isNamespaceExplicit = true;
+    }
     return command.run(context, parsed.args);
 }
 

@@ -1,8 +1,10 @@
 #include "sim/console/getcommand.h"
 
+#include "sim/console/eventprinter.h"
 #include "sim/console/objectquery.h"
 #include "sim/console/resourceprinter.h"
 #include "sim/console/selectorparser.h"
+#include "sim/manifest/encoder.h"
 #include "sim/simulation.h"
 
 #include <algorithm>
@@ -92,6 +94,8 @@ CommandResult GetCommand::run(CommandContext &context, const ParsedArgs &args) c
     QueryResult query;
     bool namespaced = false;
     bool isMultiKind = false;
+    bool isSingleObject = false;  // one object asked for by name: -o yaml/json print it without a List
+    bool wantsEvents = false;
     if (args.has("filename")) {
         if (!args.positional.empty())
             return usageError(name(), "when paths are given with -f, no resource type or name is accepted");
@@ -100,6 +104,7 @@ CommandResult GetCommand::run(CommandContext &context, const ParsedArgs &args) c
             return result;
         query = queryFromFiles(context, loaded);
         isMultiKind = query.groups.size() > 1;
+        isSingleObject = loaded.documents.size() == 1;
     } else {
         ResourceArgs resources = parseResourceArgs(args.positional);
         if (!resources.ok()) {
@@ -107,8 +112,10 @@ CommandResult GetCommand::run(CommandContext &context, const ParsedArgs &args) c
             return result;
         }
         bool hasNames = false;
+        std::size_t names = 0;
         for (const ResourceRequest &r : resources.requests) {
             hasNames = hasNames || !r.names.empty();
+            names += r.names.size();
             namespaced = namespaced || api::kindInfo(r.kind).namespaced;
         }
         if (hasNames && !scope && namespaced)
@@ -117,11 +124,31 @@ CommandResult GetCommand::run(CommandContext &context, const ParsedArgs &args) c
             return usageError(name(), "name cannot be provided when a selector is specified");
         query = queryObjects(context.simulation.store(), resources.requests, scope, selector ? &*selector : nullptr);
         isMultiKind = resources.isMultiKind;
+        isSingleObject = names == 1 && resources.requests.size() == 1 && !resources.wantsEvents;
+        wantsEvents = resources.wantsEvents;
+        namespaced = namespaced || wantsEvents;
     }
+    if (wantsEvents && (format == "yaml" || format == "json" || format == "name"))
+        return usageError(name(), "kubesim prints events as a table only");
 
     for (const std::string &error : query.errors)
         result.fail(kExitInvalidInput, error);
-    if (query.objectCount() == 0 && query.errors.empty()) {
+    if (format == "yaml" || format == "json") {
+        std::vector<api::ObjectPtr> objects;
+        for (const ObjectGroup &group : query.groups)
+            objects.insert(objects.end(), group.objects.begin(), group.objects.end());
+        if (objects.empty() && !query.errors.empty())
+            return result;
+        manifest::EncodeOptions encode;
+        encode.asList = !isSingleObject;
+        result.out = format == "yaml" ? manifest::toYaml(objects, encode) : manifest::toJson(objects, encode);
+        return result;
+    }
+    const engine::SimTime now = context.simulation.engine().now();
+    std::vector<const controllers::Event *> events;
+    if (wantsEvents)
+        events = eventsIn(context.simulation.events().events(), scope);
+    if (query.objectCount() == 0 && events.empty() && query.errors.empty()) {
         result.err += noResourcesFound(scope, namespaced) + "\n";
         return result;
     }
@@ -130,12 +157,16 @@ CommandResult GetCommand::run(CommandContext &context, const ParsedArgs &args) c
         return result;
     }
     TableOptions options;
-    options.print = {context.simulation.engine().now(), format == "wide"};
+    options.print = {now, format == "wide"};
     options.allNamespaces = !scope;
     options.isMultiKind = isMultiKind;
     options.noHeaders = args.isSet("no-headers");
     options.showLabels = args.isSet("show-labels");
     result.out = printTables(query.groups, options);
+    if (!events.empty()) {
+        Table table = getEventsTable(events, now, format == "wide", !scope);
+        result.out += (result.out.empty() ? "" : "\n") + table.render(options.noHeaders);
+    }
     return result;
 }
 

@@ -1,5 +1,7 @@
 #include "sim/console/table.h"
 
+#include "sim/console/tabwriter.h"
+
 #include <algorithm>
 
 namespace sim::console {
@@ -42,27 +44,18 @@ void Table::prefixFirstColumn(const std::string &prefix)
 
 std::string Table::render(bool noHeaders) const
 {
-    std::vector<const std::vector<std::string> *> lines;
+    TabWriter writer(kMinWidth, kPadding);
+    auto writeLine = [&](const std::vector<std::string> &cells) {
+        std::string line;
+        for (std::size_t c = 0; c < cells.size(); ++c)
+            line += (c ? "\t" : "") + cells[c];
+        writer.write(line + "\n");
+    };
     if (!noHeaders)
-        lines.push_back(&m_headers);
+        writeLine(m_headers);
     for (const auto &row : m_rows)
-        lines.push_back(&row);
-    std::vector<std::size_t> widths(m_headers.size(), kMinWidth);
-    for (const auto *line : lines) {
-        for (std::size_t c = 0; c + 1 < line->size(); ++c)
-            widths[c] = std::max(widths[c], displayWidth((*line)[c]) + kPadding);
-    }
-    std::string out;
-    for (const auto *line : lines) {
-        for (std::size_t c = 0; c < line->size(); ++c) {
-            const std::string &cell = (*line)[c];
-            out += cell;
-            if (c + 1 < line->size())
-                out.append(widths[c] - displayWidth(cell), ' ');
-        }
-        out += '\n';
-    }
-    return out;
+        writeLine(row);
+    return writer.flush();
 }
 
 } // namespace sim::console

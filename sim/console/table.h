@@ -6,8 +6,8 @@
 namespace sim::console {
 
 /**
- * A table as kubectl prints it (Go's tabwriter with kubectl's settings): columns left-aligned, each as
- * wide as its longest cell plus three spaces of padding and at least six characters, the last column
+ * A table as kubectl prints it (through a TabWriter with kubectl's settings): columns left-aligned, each
+ * as wide as its longest cell plus three spaces of padding and at least six characters, the last column
  * unpadded. Widths count characters (UTF-8 code points), not bytes.
  */
 class Table {

@@ -140,7 +140,7 @@ std::optional<ActionBody> parsePodFault(const YamlField &f, const char *flagKey,
 {
     if (!f.expectMap())
         return std::nullopt;
-    f.allowOnly({"pod", "selector", "namespace", flagKey});
+    f.allowOnly({"pod", "selector", "namespace", "count", flagKey});
     Fault action;
     auto target = parsePodTarget(f);
     bool ok = target.has_value();
@@ -157,7 +157,7 @@ std::optional<ActionBody> parseKillPod(const YamlField &f)
 {
     if (!f.expectMap())
         return std::nullopt;
-    f.allowOnly({"pod", "selector", "namespace"});
+    f.allowOnly({"pod", "selector", "namespace", "count"});
     auto target = parsePodTarget(f);
     if (!target)
         return std::nullopt;

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 #include <variant>
 
 namespace sim::scenario {
@@ -29,12 +31,17 @@ struct ShareCheck {
     bool operator==(const ShareCheck &) const = default;
 };
 
-/** One request gets this status code (and, when given, reaches this Service, or redirects to this location). */
+/**
+ * One request gets this status code and, when given: reaches this Service, redirects to this location,
+ * arrives at the pod with this path and these headers (what rewrites and header filters did).
+ */
 struct StatusCheck {
     RequestSpec request;
     int code = 200;
     std::optional<ObjectRef> backend;
     std::optional<std::string> location;
+    std::optional<std::string> upstreamPath;
+    std::vector<std::pair<std::string, std::string>> upstreamHeaders;
     bool operator==(const StatusCheck &) const = default;
 };
 

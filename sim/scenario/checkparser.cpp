@@ -86,7 +86,7 @@ std::optional<CheckBody> parseShare(const YamlField &f)
 std::optional<CheckBody> parseStatus(const YamlField &f)
 {
     f.allowOnly({"url", "method", "headers", "gateway", "listener", "ingressClass", "service", "code", "backend",
-                 "location"});
+                 "location", "upstreamPath", "upstreamHeaders"});
     StatusCheck check;
     auto request = parseRequest(f);
     bool ok = request.has_value();
@@ -101,6 +101,18 @@ std::optional<CheckBody> parseStatus(const YamlField &f)
     if (f.has("location")) {
         check.location = f.child("location").string();
         ok = ok && check.location;
+    }
+    if (f.has("upstreamPath")) {
+        check.upstreamPath = f.child("upstreamPath").string();
+        ok = ok && check.upstreamPath;
+    }
+    if (f.has("upstreamHeaders")) {
+        for (const auto &[name, value] : f.child("upstreamHeaders").entries()) {
+            auto text = value.string();
+            ok = ok && text;
+            check.upstreamHeaders.emplace_back(name, text.value_or(""));
+        }
+        ok = ok && f.child("upstreamHeaders").node().IsMap();
     }
     return ok ? std::optional<CheckBody>(check) : std::nullopt;
 }

@@ -25,7 +25,8 @@ std::string pods(const PodTarget &target)
 {
     if (!target.pod.empty())
         return "pod " + target.namespace_ + "/" + target.pod;
-    return "first pod in " + target.namespace_ + " with " + labels(target.selector);
+    const std::string which = target.count == 0 ? "all pods" : target.count == 1 ? "first pod" : "first " + std::to_string(target.count) + " pods";
+    return which + " in " + target.namespace_ + " with " + labels(target.selector);
 }
 
 std::string entry(const EntryPoint &e)
@@ -146,6 +147,10 @@ std::string describeExpected(const CheckBody &check)
                     out += " from " + c.backend->toString();
                 if (c.location)
                     out += " with location " + *c.location;
+                if (c.upstreamPath)
+                    out += ", pod sees path " + *c.upstreamPath;
+                for (const auto &[name, value] : c.upstreamHeaders)
+                    out += ", pod sees header '" + name + ": " + value + "'";
                 return out;
             },
             [](const ReadyPodsCheck &c) {

@@ -2,6 +2,7 @@
 
 #include "sim/api/labelselector.h"
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -35,11 +36,12 @@ struct RequestSpec {
     bool operator==(const RequestSpec &) const = default;
 };
 
-/** The pods an action or check is about: one pod by name, or those matching labels (first in name order for faults). */
+/** The pods a fault hits: one pod by name, or the pods matching labels (at most `count`, in name order; 0: all). */
 struct PodTarget {
     std::string namespace_ = "default";
     std::string pod;               // a pod's name, or empty
     api::Labels selector;          // matchLabels, used when pod is empty
+    std::int64_t count = 0;
     bool operator==(const PodTarget &) const = default;
 };
 

@@ -177,9 +177,11 @@ std::optional<PodTarget> parsePodTarget(const YamlField &field)
         return std::nullopt;
     }
     if (hasPod) {
-        if (field.has("namespace")) {
-            field.child("namespace").error("write the namespace in pod as \"namespace/name\"");
-            return std::nullopt;
+        for (const char *key : {"namespace", "count"}) {
+            if (field.has(key)) {
+                field.child(key).error(std::string(key) + " goes with selector; write pod as \"namespace/name\"");
+                return std::nullopt;
+            }
         }
         auto ref = parseObjectRef(field.child("pod"));
         if (!ref)
@@ -195,6 +197,11 @@ std::optional<PodTarget> parsePodTarget(const YamlField &field)
         auto ns = field.child("namespace").objectName();
         ok = ok && ns;
         target.namespace_ = ns.value_or("default");
+    }
+    if (field.has("count")) {
+        auto count = field.child("count").integer(1, 10'000);
+        ok = ok && count;
+        target.count = count.value_or(0);
     }
     return ok ? std::optional(target) : std::nullopt;
 }

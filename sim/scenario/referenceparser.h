@@ -20,7 +20,7 @@ std::optional<api::Labels> parseLabels(const YamlField &field);
 std::optional<RequestSpec> parseRequest(const YamlField &field);
 /** generator and window, both optional. */
 std::optional<TrafficWindow> parseTrafficWindow(const YamlField &field);
-/** pod ("name" or "namespace/name") or selector with namespace. */
+/** pod ("name" or "namespace/name"), or selector with namespace and count. */
 std::optional<PodTarget> parsePodTarget(const YamlField &field);
 
 } // namespace sim::scenario

@@ -129,10 +129,11 @@ void TestScenario::actions_data()
                                           << "start traffic load: GET http://web/ via service default/web at 0.5 req/s from 1 client";
     QTest::newRow("stopTraffic") << "stopTraffic: load" << "stop traffic load";
     QTest::newRow("killPod by name") << "killPod: {pod: shop/web-1}" << "kill pod shop/web-1";
-    QTest::newRow("killPod by selector") << "killPod: {selector: {app: web}, namespace: shop}"
+    QTest::newRow("killPod by selector") << "killPod: {selector: {app: web}, namespace: shop, count: 1}"
                                          << "kill first pod in shop with app=web";
+    QTest::newRow("killPod two") << "killPod: {selector: {app: web}, count: 2}" << "kill first 2 pods in default with app=web";
     QTest::newRow("failReadiness") << "failReadiness: {selector: {app: web, version: v2}}"
-                                   << "fail readiness of first pod in default with app=web,version=v2";
+                                   << "fail readiness of all pods in default with app=web,version=v2";
     QTest::newRow("failReadiness off") << "failReadiness: {pod: web-1, failing: false}"
                                        << "restore readiness of pod default/web-1";
     QTest::newRow("crashLoop") << "crashLoop: {pod: web-1}" << "crash-loop pod default/web-1";
@@ -176,6 +177,9 @@ void TestScenario::checks_data()
                             << "status" << "GET http://example.com/api via ingress class nginx answers 200 from default/backend";
     QTest::newRow("status redirect") << "status: {url: 'http://example.com/', code: 308, location: 'https://example.com/'}"
                                      << "status" << "GET http://example.com/ answers 308 with location https://example.com/";
+    QTest::newRow("status upstream")
+        << "status: {url: 'http://example.com/api/users', code: 200, upstreamPath: /, upstreamHeaders: {x-team: blue}}"
+        << "status" << "GET http://example.com/api/users answers 200, pod sees path /, pod sees header 'x-team: blue'";
     QTest::newRow("readyPods count") << "readyPods: {selector: {app: web}, count: 3}" << "readyPods"
                                      << "exactly 3 ready pods in default with app=web";
     QTest::newRow("readyPods min") << "readyPods: {namespace: shop, selector: {app: web}, min: 2}" << "readyPods"
@@ -306,6 +310,10 @@ void TestScenario::errors_data()
                                       << "steps[0].actions[0].killPod" << "either pod";
     QTest::newRow("empty selector") << head + "  actions:\n  - killPod: {selector: {}}\n" << "8:25"
                                     << "steps[0].actions[0].killPod.selector" << "at least one label";
+    QTest::newRow("count with pod") << head + "  actions:\n  - killPod: {pod: a, count: 1}\n" << "8:30"
+                                    << "steps[0].actions[0].killPod.count" << "goes with selector";
+    QTest::newRow("zero count") << head + "  actions:\n  - crashLoop: {selector: {a: b}, count: 0}\n" << "8:42"
+                                << "steps[0].actions[0].crashLoop.count" << "must be between 1";
     QTest::newRow("fault flag") << head + "  actions:\n  - failReadiness: {pod: a, failing: maybe}\n" << "8:38"
                                 << "steps[0].actions[0].failReadiness.failing" << "expected true or false";
     QTest::newRow("bad duration") << head + "  actions:\n  - wait: soon\n" << "8:11" << "steps[0].actions[0].wait"

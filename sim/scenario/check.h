@@ -14,20 +14,23 @@
 
 namespace sim::scenario {
 
-/** Which requests a traffic check looks at: one generator's (or all), answered within the window before now (0: since the step began). */
-struct TrafficWindow {
+/**
+ * Which requests a traffic check looks at: one generator's (or all), answered within the window before now
+ * (0: since the step began); fewer than minRequests of them is a failure, not a pass.
+ */
+struct TrafficSample {
     std::string generator;
     engine::SimTime window = 0;
-    bool operator==(const TrafficWindow &) const = default;
+    std::int64_t minRequests = 1;
+    bool operator==(const TrafficSample &) const = default;
 };
 
-/** The share of answered requests that reached a Service lies in [min, max]; needs at least minRequests answers. */
+/** The share of answered requests that reached a Service lies in [min, max]. */
 struct ShareCheck {
     ObjectRef backend;
     double min = 0;
     double max = 1;
-    std::int64_t minRequests = 1;
-    TrafficWindow traffic;
+    TrafficSample traffic;
     bool operator==(const ShareCheck &) const = default;
 };
 
@@ -81,15 +84,13 @@ struct RouteConditionCheck {
 /** The share of failed requests (5xx or no answer) stays at or below max. */
 struct ErrorRateCheck {
     double max = 0;
-    std::int64_t minRequests = 1;
-    TrafficWindow traffic;
+    TrafficSample traffic;
     bool operator==(const ErrorRateCheck &) const = default;
 };
 
 /** Every request generated got an answer that is not a 5xx: none dropped, none failed. */
 struct NoRequestLostCheck {
-    TrafficWindow traffic;
-    std::int64_t minRequests = 1;
+    TrafficSample traffic;
     bool operator==(const NoRequestLostCheck &) const = default;
 };
 

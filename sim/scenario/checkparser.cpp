@@ -45,15 +45,6 @@ bool parseRange(const YamlField &field, std::int64_t &min, std::int64_t &max)
     return ok;
 }
 
-bool parseMinRequests(const YamlField &field, std::int64_t &out)
-{
-    if (!field.has("minRequests"))
-        return true;
-    auto value = field.child("minRequests").integer(1, kMaxCount);
-    out = value.value_or(1);
-    return value.has_value();
-}
-
 std::optional<CheckBody> parseShare(const YamlField &f)
 {
     f.allowOnly({"backend", "min", "max", "minRequests", "generator", "window"});
@@ -76,10 +67,9 @@ std::optional<CheckBody> parseShare(const YamlField &f)
         f.error("min is greater than max");
         return std::nullopt;
     }
-    ok = parseMinRequests(f, check.minRequests) && ok;
-    auto traffic = parseTrafficWindow(f);
+    auto traffic = parseTrafficSample(f);
     ok = ok && traffic;
-    check.traffic = traffic.value_or(TrafficWindow{});
+    check.traffic = traffic.value_or(TrafficSample{});
     return ok ? std::optional<CheckBody>(check) : std::nullopt;
 }
 
@@ -184,10 +174,9 @@ std::optional<CheckBody> parseErrorRate(const YamlField &f)
     auto max = f.child("max").number(0, 1);
     bool ok = max.has_value();
     check.max = max.value_or(0);
-    ok = parseMinRequests(f, check.minRequests) && ok;
-    auto traffic = parseTrafficWindow(f);
+    auto traffic = parseTrafficSample(f);
     ok = ok && traffic;
-    check.traffic = traffic.value_or(TrafficWindow{});
+    check.traffic = traffic.value_or(TrafficSample{});
     return ok ? std::optional<CheckBody>(check) : std::nullopt;
 }
 
@@ -198,12 +187,10 @@ std::optional<CheckBody> parseNoRequestLost(const YamlField &f)
     if (!f.expectMap())
         return std::nullopt;
     f.allowOnly({"minRequests", "generator", "window"});
-    NoRequestLostCheck check;
-    bool ok = parseMinRequests(f, check.minRequests);
-    auto traffic = parseTrafficWindow(f);
-    ok = ok && traffic;
-    check.traffic = traffic.value_or(TrafficWindow{});
-    return ok ? std::optional<CheckBody>(check) : std::nullopt;
+    auto traffic = parseTrafficSample(f);
+    if (!traffic)
+        return std::nullopt;
+    return NoRequestLostCheck{*traffic};
 }
 
 std::optional<CheckBody> parseLoadBalancers(const YamlField &f)

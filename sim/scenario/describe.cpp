@@ -55,10 +55,11 @@ std::string range(std::int64_t min, std::int64_t max)
     return std::to_string(min) + " to " + std::to_string(max);
 }
 
-std::string window(const TrafficWindow &traffic)
+std::string sample(const TrafficSample &traffic)
 {
-    std::string out = traffic.generator.empty() ? " of all traffic" : " of generator " + traffic.generator;
-    return out + (traffic.window > 0 ? " over the last " + formatSimTime(traffic.window) : " since the step began");
+    std::string out = traffic.generator.empty() ? " (all traffic" : " (generator " + traffic.generator;
+    out += traffic.window > 0 ? ", last " + formatDuration(traffic.window) : ", since the step began";
+    return out + ", at least " + std::to_string(traffic.minRequests) + (traffic.minRequests == 1 ? " request)" : " requests)");
 }
 
 } // namespace
@@ -126,8 +127,8 @@ std::string describeAction(const ActionBody &action)
             [](const WaitAction &a) {
                 if (a.until)
                     return "wait until " + a.until->name + " (" + describeExpected(a.until->body) + "), at most " +
-                           formatSimTime(a.timeout);
-                return "wait " + formatSimTime(a.duration);
+                           formatDuration(a.timeout);
+                return "wait " + formatDuration(a.duration);
             },
         },
         action);
@@ -138,8 +139,8 @@ std::string describeExpected(const CheckBody &check)
     return std::visit(
         Overloaded{
             [](const ShareCheck &c) {
-                return "share of " + c.backend.toString() + window(c.traffic) + " in [" + formatShare(c.min) + ", " +
-                       formatShare(c.max) + "] over at least " + std::to_string(c.minRequests) + " requests";
+                return "share of " + c.backend.toString() + " in [" + formatShare(c.min) + ", " + formatShare(c.max) + "]" +
+                       sample(c.traffic);
             },
             [](const StatusCheck &c) {
                 std::string out = describeRequest(c.request) + " answers " + std::to_string(c.code);
@@ -165,12 +166,10 @@ std::string describeExpected(const CheckBody &check)
                        "=" + c.status + (c.reason.empty() ? "" : " reason " + c.reason);
             },
             [](const ErrorRateCheck &c) {
-                return "error rate" + window(c.traffic) + " at most " + formatShare(c.max) + " over at least " +
-                       std::to_string(c.minRequests) + " requests";
+                return "error rate at most " + formatShare(c.max) + sample(c.traffic);
             },
             [](const NoRequestLostCheck &c) {
-                return "no request lost or failed" + window(c.traffic) + " over at least " + std::to_string(c.minRequests) +
-                       " requests";
+                return "no request lost or failed" + sample(c.traffic);
             },
             [](const LoadBalancersCheck &c) { return std::to_string(c.count) + " cloud load balancers"; },
         },

@@ -49,6 +49,20 @@ std::optional<engine::SimTime> parseDuration(std::string_view text)
     return total;
 }
 
+std::string formatDuration(engine::SimTime duration)
+{
+    if (duration <= 0)
+        return "0s";
+    std::string out;
+    for (const Unit &unit : {kUnits[2], kUnits[3], kUnits[4], kUnits[0], kUnits[1]}) {
+        if (duration >= unit.scale) {
+            out += std::to_string(duration / unit.scale) + std::string(unit.suffix);
+            duration %= unit.scale;
+        }
+    }
+    return out;
+}
+
 std::string formatSimTime(engine::SimTime time)
 {
     char buffer[40];

@@ -144,10 +144,15 @@ std::optional<RequestSpec> parseRequest(const YamlField &field)
     return ok ? std::optional(request) : std::nullopt;
 }
 
-std::optional<TrafficWindow> parseTrafficWindow(const YamlField &field)
+std::optional<TrafficSample> parseTrafficSample(const YamlField &field)
 {
-    TrafficWindow traffic;
+    TrafficSample traffic;
     bool ok = true;
+    if (field.has("minRequests")) {
+        auto value = field.child("minRequests").integer(1, 1'000'000);
+        ok = ok && value;
+        traffic.minRequests = value.value_or(1);
+    }
     if (field.has("generator")) {
         auto name = field.child("generator").objectName();
         ok = ok && name;

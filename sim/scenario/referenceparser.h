@@ -18,8 +18,8 @@ std::optional<ObjectRef> parseObjectRef(const YamlField &field);
 std::optional<api::Labels> parseLabels(const YamlField &field);
 /** url, method, headers and at most one of gateway (with listener), ingressClass, service, read from `field`. */
 std::optional<RequestSpec> parseRequest(const YamlField &field);
-/** generator and window, both optional. */
-std::optional<TrafficWindow> parseTrafficWindow(const YamlField &field);
+/** generator, window and minRequests, all optional. */
+std::optional<TrafficSample> parseTrafficSample(const YamlField &field);
 /** pod ("name" or "namespace/name"), or selector with namespace and count. */
 std::optional<PodTarget> parsePodTarget(const YamlField &field);
 

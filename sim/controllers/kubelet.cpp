@@ -1,6 +1,7 @@
 #include "sim/controllers/kubelet.h"
 
 #include "sim/controllers/deletion.h"
+#include "sim/controllers/nodelifecyclecontroller.h"
 #include "sim/controllers/simannotations.h"
 
 #include <algorithm>
@@ -23,15 +24,6 @@ std::string defaultPullPolicy(const api::Container &c)
     const bool latest = c.image.find('@') == std::string::npos &&
                         (colon == std::string::npos || last.substr(colon + 1) == "latest");
     return latest ? "Always" : "IfNotPresent";
-}
-
-std::string internalIP(const api::Object &node)
-{
-    for (const api::NodeAddress &a : node.as<api::Node>().status.addresses) {
-        if (a.type == "InternalIP")
-            return a.address;
-    }
-    return {};
 }
 
 std::string podRef(const api::Object &pod)
@@ -173,7 +165,7 @@ Controller::Result Kubelet::startPod(const std::string &key, const api::ObjectPt
     rt.uid = p->metadata.uid;
     rt.node = nodeName;
     rt.ip = *ip;
-    rt.hostIP = internalIP(*node);
+    rt.hostIP = NodeLifecycleController::internalIP(node->as<api::Node>());
     for (const api::Container &c : p->as<api::Pod>().spec.containers)
         rt.containers.push_back(ContainerRuntime{c.name});
     m_podsByNode[nodeName].insert(key);

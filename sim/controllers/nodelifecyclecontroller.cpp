@@ -14,7 +14,9 @@ constexpr std::uint32_t kFirstRangeBlocks = 12 * 256;                    // 10.2
 constexpr std::uint32_t kSecondRangeBase = (10u << 24) | (128u << 16);   // then 10.128.0.0 - 10.143.255.0
 constexpr std::uint32_t kSecondRangeBlocks = 16 * 256;
 
-std::string internalIP(const api::Node &node)
+} // namespace
+
+std::string NodeLifecycleController::internalIP(const api::Node &node)
 {
     for (const api::NodeAddress &a : node.status.addresses) {
         if (a.type == "InternalIP")
@@ -22,8 +24,6 @@ std::string internalIP(const api::Node &node)
     }
     return {};
 }
-
-} // namespace
 
 NodeLifecycleController::NodeLifecycleController(ControllerContext context)
     : Controller(context, "nodelifecycle", engine::milliseconds(1))

@@ -26,6 +26,8 @@ public:
 
     /** The index-th node pod range: 10.244.<i>.0/24 and onwards; empty when the pod network is exhausted. */
     static std::string podCIDRForIndex(std::uint32_t index);
+    /** The node's InternalIP address, empty when it has none. */
+    static std::string internalIP(const api::Node &node);
 
 protected:
     void onWatchEvent(const store::WatchEvent &event) override;

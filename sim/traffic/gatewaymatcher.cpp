@@ -115,12 +115,7 @@ bool GatewayMatcher::matchesPath(const CompiledMatch &match, std::string_view pa
     case CompiledMatch::PathKind::Prefix:
         break;
     }
-    std::string_view prefix = match.path;
-    while (prefix.size() > 1 && prefix.back() == '/')
-        prefix.remove_suffix(1);
-    if (prefix == "/")
-        return true;
-    return path.starts_with(prefix) && (path.size() == prefix.size() || path[prefix.size()] == '/');
+    return matchesPathPrefix(match.path, path);
 }
 
 bool GatewayMatcher::matchesConditions(const CompiledMatch &match, const HttpRequest &request, std::string *whyNot)

@@ -1,5 +1,7 @@
 #include "sim/traffic/ingressmatcher.h"
 
+#include "sim/traffic/pathtrie.h"
+
 namespace sim::traffic {
 
 const IngressServer *IngressMatcher::selectServer(const CompiledIngressController &controller, std::string_view host, Trace *trace)
@@ -37,12 +39,7 @@ bool IngressMatcher::matches(const IngressLocation &location, std::string_view p
         return location.regex && std::regex_search(path.begin(), path.end(), *location.regex, std::regex_constants::match_continuous);
     if (location.pathType == T::ImplementationSpecific)
         return path.starts_with(location.path);  // an nginx prefix location: character-wise
-    std::string_view prefix = location.path;
-    while (prefix.size() > 1 && prefix.back() == '/')
-        prefix.remove_suffix(1);
-    if (prefix == "/")
-        return true;
-    return path.starts_with(prefix) && (path.size() == prefix.size() || path[prefix.size()] == '/');
+    return matchesPathPrefix(location.path, path);
 }
 
 const IngressLocation *IngressMatcher::findLocation(const IngressServer &server, std::string_view path, Trace *trace)

@@ -37,6 +37,16 @@ private:
     std::vector<Node> m_nodes;
 };
 
+/** Element-wise prefix match, the way PathTrie indexes it, for one prefix on its own. */
+inline bool matchesPathPrefix(std::string_view prefix, std::string_view path)
+{
+    while (prefix.size() > 1 && prefix.back() == '/')
+        prefix.remove_suffix(1);
+    if (prefix == "/")
+        return true;
+    return path.starts_with(prefix) && (path.size() == prefix.size() || path[prefix.size()] == '/');
+}
+
 /** Calls f(element) for each non-empty element of a path. Returns false if f does. */
 template <class F>
 bool forEachPathElement(std::string_view path, F &&f)

@@ -2,6 +2,7 @@
 
 #include "sim/console/console.h"
 #include "sim/console/duration.h"
+#include "sim/scenario/duration.h"
 #include "sim/manifest/loader.h"
 #include "sim/simulation.h"
 
@@ -82,7 +83,7 @@ std::optional<CommandLine::Options> CommandLine::parseOptions(const std::vector<
                 error = "invalid argument \"" + value + "\" for \"--seed\" flag: expected a non-negative integer";
             options.seed = seed;
         } else if (takeValue(args, i, {"--at"}, value, error)) {
-            std::optional<engine::SimTime> at = parseDuration(value);
+            std::optional<engine::SimTime> at = scenario::parseDuration(value);
             if (error.empty() && !at)
                 error = "invalid argument \"" + value + "\" for \"--at\" flag: expected a duration such as 5s, 2m, 1h30m";
             options.at = at;

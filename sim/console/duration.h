@@ -2,9 +2,7 @@
 
 #include "sim/engine/simtime.h"
 
-#include <optional>
 #include <string>
-#include <string_view>
 
 namespace sim::console {
 
@@ -15,11 +13,5 @@ namespace sim::console {
  * Less than -1s (a clock running backwards) gives "<invalid>"; -1s..0 gives "0s".
  */
 std::string humanDuration(engine::SimTime elapsed);
-
-/**
- * Parses a Go duration as kubectl flags take it ("5s", "2m", "1h30m", "250ms", "1.5s", "0");
- * nullopt when the text is not one. Negative durations are rejected.
- */
-std::optional<engine::SimTime> parseDuration(std::string_view text);
 
 } // namespace sim::console

@@ -1,6 +1,7 @@
 #include "sim/console/rolloutcommand.h"
 
 #include "sim/console/duration.h"
+#include "sim/scenario/duration.h"
 #include "sim/console/resourceargs.h"
 #include "sim/console/tabwriter.h"
 #include "sim/simulation.h"
@@ -88,7 +89,7 @@ CommandResult RolloutCommand::run(CommandContext &context, const ParsedArgs &arg
         result.fail(resources.isUsageError ? kExitUsage : kExitInvalidInput, resources.error);
         return result;
     }
-    std::optional<engine::SimTime> timeout = parseDuration(args.value("timeout"));
+    std::optional<engine::SimTime> timeout = scenario::parseDuration(args.value("timeout"));
     if (!timeout)
         return usageError(name(), "invalid argument \"" + args.value("timeout") + "\" for \"--timeout\" flag");
     const bool watch = !args.has("watch") || args.isSet("watch");

@@ -90,8 +90,6 @@ class TestPrinters : public QObject {
 private slots:
     void humanDuration_data();
     void humanDuration();
-    void parseDuration_data();
-    void parseDuration();
     void tableLayout_data();
     void tableLayout();
     void headers_data();
@@ -141,33 +139,6 @@ void TestPrinters::humanDuration()
     QFETCH(qint64, elapsed);
     QFETCH(QString, expected);
     QCOMPARE(QString::fromStdString(console::humanDuration(elapsed)), expected);
-}
-
-void TestPrinters::parseDuration_data()
-{
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<qint64>("expected");  // -1: rejected
-    QTest::newRow("zero") << "0" << qint64(0);
-    QTest::newRow("seconds") << "5s" << qint64(5 * kSecond);
-    QTest::newRow("minutes") << "2m" << qint64(2 * kMinute);
-    QTest::newRow("compound") << "1h30m15s" << qint64(kHour + 30 * kMinute + 15 * kSecond);
-    QTest::newRow("milliseconds") << "250ms" << qint64(250'000);
-    QTest::newRow("fraction") << "1.5s" << qint64(1'500'000);
-    QTest::newRow("microseconds") << "20us" << qint64(20);
-    QTest::newRow("no unit") << "5" << qint64(-1);
-    QTest::newRow("unknown unit") << "5d" << qint64(-1);
-    QTest::newRow("empty") << "" << qint64(-1);
-    QTest::newRow("negative") << "-5s" << qint64(-1);
-    QTest::newRow("unit only") << "s" << qint64(-1);
-    QTest::newRow("overflow") << "99999999999999999h" << qint64(-1);
-}
-
-void TestPrinters::parseDuration()
-{
-    QFETCH(QString, text);
-    QFETCH(qint64, expected);
-    std::optional<engine::SimTime> parsed = console::parseDuration(text.toStdString());
-    QCOMPARE(parsed ? qint64(*parsed) : qint64(-1), expected);
 }
 
 void TestPrinters::tableLayout_data()

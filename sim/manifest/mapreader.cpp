@@ -217,45 +217,27 @@ void MapReader::read(std::string_view key, std::optional<std::string> &out)
         out = std::move(*s);
 }
 
-void MapReader::read(std::string_view key, std::int32_t &out)
+template <class Int> void MapReader::readInt(std::string_view key, std::optional<Int> &out)
 {
     YAML::Node node = value(key);
     if (!node.IsDefined())
         return;
-    if (auto v = scalarInt(fieldPath(key), node, std::numeric_limits<std::int32_t>::min(),
-                           std::numeric_limits<std::int32_t>::max()))
-        out = static_cast<std::int32_t>(*v);
+    if (auto v = scalarInt(fieldPath(key), node, std::numeric_limits<Int>::min(), std::numeric_limits<Int>::max()))
+        out = static_cast<Int>(*v);
 }
 
-void MapReader::read(std::string_view key, std::int64_t &out)
+template <class Int> void MapReader::readInt(std::string_view key, Int &out)
 {
-    YAML::Node node = value(key);
-    if (!node.IsDefined())
-        return;
-    if (auto v = scalarInt(fieldPath(key), node, std::numeric_limits<std::int64_t>::min(),
-                           std::numeric_limits<std::int64_t>::max()))
+    std::optional<Int> v;
+    readInt(key, v);
+    if (v)
         out = *v;
 }
 
-void MapReader::read(std::string_view key, std::optional<std::int32_t> &out)
-{
-    YAML::Node node = value(key);
-    if (!node.IsDefined())
-        return;
-    if (auto v = scalarInt(fieldPath(key), node, std::numeric_limits<std::int32_t>::min(),
-                           std::numeric_limits<std::int32_t>::max()))
-        out = static_cast<std::int32_t>(*v);
-}
-
-void MapReader::read(std::string_view key, std::optional<std::int64_t> &out)
-{
-    YAML::Node node = value(key);
-    if (!node.IsDefined())
-        return;
-    if (auto v = scalarInt(fieldPath(key), node, std::numeric_limits<std::int64_t>::min(),
-                           std::numeric_limits<std::int64_t>::max()))
-        out = *v;
-}
+void MapReader::read(std::string_view key, std::int32_t &out) { readInt(key, out); }
+void MapReader::read(std::string_view key, std::int64_t &out) { readInt(key, out); }
+void MapReader::read(std::string_view key, std::optional<std::int32_t> &out) { readInt(key, out); }
+void MapReader::read(std::string_view key, std::optional<std::int64_t> &out) { readInt(key, out); }
 
 void MapReader::read(std::string_view key, bool &out)
 {

@@ -90,6 +90,8 @@ private:
     Entry *find(std::string_view key);
     const Entry *find(std::string_view key) const;
     bool isList(std::string_view key, const YAML::Node &node);
+    template <class Int> void readInt(std::string_view key, Int &out);
+    template <class Int> void readInt(std::string_view key, std::optional<Int> &out);
     std::optional<std::string> scalarString(const std::string &path, const YAML::Node &node);
     std::optional<std::int64_t> scalarInt(const std::string &path, const YAML::Node &node, std::int64_t min,
                                           std::int64_t max);

@@ -55,7 +55,9 @@ bool isPlainSafe(const std::string &s)
     return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x20 && c != 0x7f; });
 }
 
-std::string doubleQuoted(const std::string &s)
+// A double-quoted string. YAML escapes other control characters as \xNN; JSON (Go's encoding/json)
+// as \u00NN, and also <, > and & (HTML-safe).
+std::string doubleQuoted(const std::string &s, bool json)
 {
     std::string out = "\"";
     for (char c : s) {
@@ -67,7 +69,11 @@ std::string doubleQuoted(const std::string &s)
         case '\t': out += "\\t"; break;
         case '\r': out += "\\r"; break;
         default:
-            if (u < 0x20 || u == 0x7f) {
+            if (json && (u < 0x20 || c == '<' || c == '>' || c == '&')) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", u);
+                out += buf;
+            } else if (!json && (u < 0x20 || u == 0x7f)) {
                 char buf[8];
                 std::snprintf(buf, sizeof buf, "\\x%02X", u);
                 out += buf;
@@ -135,12 +141,12 @@ std::string yamlScalar(const YAML::Node &n, int blockIndent)
     if (canUseLiteral(s))
         return literalBlock(s, blockIndent);
     if (isAmbiguousPlainScalar(s) || looksLikeTimestamp(s))
-        return doubleQuoted(s);
+        return doubleQuoted(s, false);
     if (isPlainSafe(s))
         return s;
     if (s.find_first_of("\n\r\t") != std::string::npos ||
         !std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x20; }))
-        return doubleQuoted(s);
+        return doubleQuoted(s, false);
     return singleQuoted(s);
 }
 
@@ -191,31 +197,6 @@ void writeSequence(std::string &out, const YAML::Node &seq, int indent, bool fir
     }
 }
 
-std::string jsonString(const std::string &s)
-{
-    std::string out = "\"";
-    for (char c : s) {
-        unsigned char u = static_cast<unsigned char>(c);
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            // Go's encoding/json escapes control characters and, HTML-safe, <, > and &.
-            if (u < 0x20 || c == '<' || c == '>' || c == '&') {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", u);
-                out += buf;
-            } else {
-                out += c;
-            }
-        }
-    }
-    return out + "\"";
-}
-
 void writeJsonValue(std::string &out, const YAML::Node &n, int indent)
 {
     std::string pad(indent + 4, ' ');
@@ -227,7 +208,7 @@ void writeJsonValue(std::string &out, const YAML::Node &n, int indent)
         out += "{\n";
         bool first = true;
         for (const auto &[key, value] : sortedEntries(n)) {
-            out += (first ? "" : ",\n") + pad + jsonString(key) + ": ";
+            out += (first ? "" : ",\n") + pad + doubleQuoted(key, true) + ": ";
             writeJsonValue(out, value, indent + 4);
             first = false;
         }
@@ -246,7 +227,7 @@ void writeJsonValue(std::string &out, const YAML::Node &n, int indent)
     } else if (!n.IsDefined() || n.IsNull()) {
         out += "null";
     } else {
-        out += isStringNode(n) ? jsonString(n.Scalar()) : n.Scalar();
+        out += isStringNode(n) ? doubleQuoted(n.Scalar(), true) : n.Scalar();
     }
 }
 

@@ -140,8 +140,7 @@ CommandResult CommandLine::run(const std::vector<std::string> &args) const
     }
     advance(simulation, options->at);
     std::vector<std::string> words = options->rest;
-    const bool hasTarget = std::any_of(words.begin() + 1, words.end(), [](const std::string &w) { return w.rfind("-", 0) != 0; });
-    if ((verb == "get" || verb == "describe") && !hasTarget && !options->files.empty()) {
+    if ((verb == "get" || verb == "describe") && console.positionalArguments(words).empty() && !options->files.empty()) {
         for (const std::string &f : options->files)
             words.insert(words.end(), {"-f", f});
     }

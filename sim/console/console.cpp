@@ -61,6 +61,17 @@ CommandResult Console::execute(std::vector<std::string> words)
     return runCommand(*command, {words.begin() + 1, words.end()});
 }
 
+std::vector<std::string> Console::positionalArguments(const std::vector<std::string> &words) const
+{
+    const Command *command = words.empty() ? nullptr : m_commands.find(words.front());
+    if (!command)
+        return {};
+    FlagSet flags = command->flags();
+    flags.merge(commonFlags());
+    ParseOutcome parsed = flags.parse({words.begin() + 1, words.end()});
+    return parsed.ok() ? parsed.args.positional : std::vector<std::string>{};
+}
+
 CommandResult Console::runCommand(const Command &command, const std::vector<std::string> &args)
 {
     FlagSet flags = command.flags();

@@ -36,6 +36,8 @@ public:
     void setCanAdvanceTime(bool can) { m_context.canAdvanceTime = can; }
 
     const CommandTable &commands() const { return m_commands; }
+    /** The positional arguments of a command line, as its verb's flags leave them (empty when it does not parse). */
+    std::vector<std::string> positionalArguments(const std::vector<std::string> &words) const;
     /** The overall help: every verb with its summary. */
     std::string helpText() const;
 

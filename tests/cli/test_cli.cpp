@@ -81,7 +81,7 @@ void TestCli::commands_data()
         << R"((?s)apiVersion: apps/v1\nkind: Deployment\n.*\nstatus:\n.*readyReplicas: 3\n.*)" << "";
     QTest::newRow("get json list")
         << QStringList{"get", "-f", "DATA/web.yaml", "svc", "-o", "json"} << 0
-        << R"((?s)\{\n  "apiVersion": "v1",\n  "items": \[\n.*"kind": "List".*)" << "";
+        << R"((?s)\{\n    "apiVersion": "v1",\n    "items": \[\n.*"kind": "List".*)" << "";
     QTest::newRow("get all")
         << QStringList{"get", "-f", "DATA/web.yaml", "all"} << 0
         << R"((?s)NAME +READY +STATUS +RESTARTS +AGE\npod/web-.*\n\nNAME +TYPE .*\nservice/web .*\n\nNAME +READY +UP-TO-DATE +AVAILABLE +AGE\ndeployment\.apps/web +3/3 .*\n\nNAME +DESIRED +CURRENT +READY +AGE\nreplicaset\.apps/web-\S+ +3 +3 +3 .*\n)"

@@ -1,6 +1,7 @@
 #include "sim/scenario/checkevaluator.h"
 
 #include "sim/api/object.h"
+#include "sim/metrics/shareinterval.h"
 #include "sim/scenario/describe.h"
 #include "sim/scenario/trafficdriver.h"
 #include "sim/simulation.h"
@@ -24,6 +25,15 @@ bool inRange(std::int64_t value, std::int64_t min, std::int64_t max)
 std::string requests(std::uint64_t n)
 {
     return std::to_string(n) + (n == 1 ? " request" : " requests");
+}
+
+// "181 of 1803 requests (10.0 %, 95 % interval 8.7 %-11.5 %)": the interval says how much the share can be trusted.
+std::string shareText(std::uint64_t hits, std::uint64_t total)
+{
+    const metrics::ShareInterval interval = metrics::ShareInterval::wilson(hits, total);
+    return std::to_string(hits) + " of " + requests(total) + " (" +
+           formatShare(static_cast<double>(hits) / static_cast<double>(total)) + ", 95% interval " +
+           formatShare(interval.low) + "-" + formatShare(interval.high) + ")";
 }
 
 CheckResult countResult(std::int64_t count, std::int64_t min, std::int64_t max, const std::string &what)

@@ -141,7 +141,11 @@ ActionOutcome ActionExecutor::execute(const ActionBody &action)
                 return fromCommand(sim.setImage(a.deployment.namespace_, a.deployment.name, a.container, a.image));
             },
             [&](const StartTrafficAction &a) { return fromError(m_traffic.start(a), "generator " + a.name + " started"); },
-            [&](const StopTrafficAction &a) { return fromError(m_traffic.stop(a.name), "generator " + a.name + " stopped"); },
+            [&](const StopTrafficAction &a) {
+                std::string summary;
+                const auto error = m_traffic.stop(a.name, &summary);
+                return fromError(error, "generator " + a.name + " stopped: " + summary);
+            },
             [&](const KillPodAction &a) {
                 return onPods(a.target, [&](const std::string &ns, const std::string &pod) { return sim.killPod(ns, pod); });
             },

@@ -4,6 +4,7 @@
 #include "sim/metrics/shareinterval.h"
 #include "sim/scenario/describe.h"
 #include "sim/scenario/trafficdriver.h"
+#include "sim/controllers/loadbalancercontroller.h"
 #include "sim/simulation.h"
 
 #include <algorithm>
@@ -87,17 +88,6 @@ CheckResult routeCondition(const store::Store &store, const RouteConditionCheck 
         return {{}, {}, "no " + c.type + " condition", false};
     const bool passed = condition->status == c.status && (c.reason.empty() || condition->reason == c.reason);
     return {{}, {}, c.type + "=" + condition->status + " reason " + condition->reason, passed};
-}
-
-CheckResult loadBalancers(const store::Store &store, const LoadBalancersCheck &c)
-{
-    std::int64_t count = 0;
-    for (const api::ObjectPtr &object : store.list(api::Kind::Service)) {
-        const auto &service = object->as<api::Service>();
-        if (service.spec.type == "LoadBalancer" && !service.status.loadBalancer.empty())
-            ++count;
-    }
-    return countResult(count, c.count, c.count, "cloud load balancers");
 }
 
 std::string headerValue(const RequestOutcome &outcome, std::string name)
@@ -200,7 +190,10 @@ CheckResult CheckEvaluator::evaluate(const CheckBody &body) const
                                     " without answer) of " + requests(counts.finished),
                         counts.failed == 0};
             },
-            [&](const LoadBalancersCheck &c) { return loadBalancers(store, c); },
+            [&](const LoadBalancersCheck &c) {
+                const auto count = static_cast<std::int64_t>(m_simulation.loadBalancers().loadBalancerCount());
+                return countResult(count, c.count, c.count, "cloud load balancers");
+            },
         },
         body);
 }

@@ -27,31 +27,27 @@ struct RequestOutcome {
 };
 
 /**
- * The lesson's traffic: named load generators started and stopped by actions, every finished request
- * recorded in a TrafficLog for the checks, and one-off requests for status checks. It drives the traffic
- * module of the simulation; it does not route anything itself.
+ * The lesson's side of the simulation's traffic system: starts and stops named load generators for
+ * actions, keeps every generated request's outcome in a TrafficLog (the checks sample it per generator
+ * and since the step began, which the metrics' sliding windows do not offer), and sends one-off requests
+ * for status checks. Routing, serving and metrics stay in sim/traffic.
  */
 class TrafficDriver {
 public:
     explicit TrafficDriver(Simulation &simulation);
-    ~TrafficDriver();
-    TrafficDriver(const TrafficDriver &) = delete;
-    TrafficDriver &operator=(const TrafficDriver &) = delete;
 
-    /** Starts a generator; an error message when the name is taken or the request cannot be sent. */
+    /** Starts a generator; an error message when one of that name runs or the URL is wrong. */
     std::optional<std::string> start(const StartTrafficAction &action);
-    std::optional<std::string> stop(const std::string &name);
-    /** Sends one request now and returns what it got (the request is served in sim time that does not pass). */
+    /** Stops a generator; says how many requests it sent and how they ended. */
+    std::optional<std::string> stop(const std::string &name, std::string *summary = nullptr);
+    /** Sends one request and runs the engine until it is answered (a few milliseconds of sim time). */
     RequestOutcome send(const RequestSpec &request);
     const TrafficLog &log() const { return m_log; }
-    /** Names of the running generators, sorted. */
-    std::vector<std::string> running() const;
 
 private:
-    struct Generator;
     Simulation &m_simulation;
     TrafficLog m_log;
-    std::map<std::string, std::unique_ptr<Generator>> m_generators;
+    std::map<std::string, std::uint32_t> m_running;  // generator name -> traffic system index
 };
 
 } // namespace sim::scenario

@@ -26,7 +26,8 @@ void ActionSequence::start(const std::vector<Action> *actions, std::string label
     m_actions = actions;
     m_label = std::move(label);
     m_errors.clear();
-    runFrom(0);
+    if (m_actions)
+        runFrom(0);
 }
 
 void ActionSequence::fail(const Action &action, const std::string &message)
@@ -57,8 +58,12 @@ void ActionSequence::runFrom(std::size_t index)
             fail(action, outcome.text);
             continue;
         }
-        if (!outcome.text.empty())
-            m_trace.add(m_engine.now(), "  " + outcome.text);
+        std::size_t start = 0;
+        while (start < outcome.text.size()) {
+            const std::size_t end = std::min(outcome.text.find('\n', start), outcome.text.size());
+            m_trace.add(m_engine.now(), "  " + outcome.text.substr(start, end - start));
+            start = end + 1;
+        }
     }
 }
 

@@ -31,7 +31,7 @@ public:
 
     /** Starts running `actions` (which must outlive the sequence) now. */
     void start(const std::vector<Action> *actions, std::string label);
-    bool isFinished() const { return m_actions == nullptr || m_next >= m_actions->size() && m_pending == 0; }
+    bool isFinished() const { return m_actions == nullptr || (m_next >= m_actions->size() && m_pending == 0); }
     const std::vector<std::string> &errors() const { return m_errors; }
 
 private:

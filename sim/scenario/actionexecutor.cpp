@@ -1,17 +1,13 @@
 #include "sim/scenario/actionexecutor.h"
 
 #include "sim/manifest/loader.h"
+#include "sim/scenario/overloaded.h"
 #include "sim/scenario/trafficdriver.h"
 #include "sim/simulation.h"
 
 namespace sim::scenario {
 
 namespace {
-
-template <class... Ts> struct Overloaded : Ts... {
-    using Ts::operator()...;
-};
-template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
 
 ActionOutcome fromCommand(const CommandResult &result)
 {

@@ -1,10 +1,11 @@
 #include "sim/scenario/checkevaluator.h"
 
 #include "sim/api/object.h"
+#include "sim/controllers/loadbalancercontroller.h"
 #include "sim/metrics/shareinterval.h"
 #include "sim/scenario/describe.h"
+#include "sim/scenario/overloaded.h"
 #include "sim/scenario/trafficdriver.h"
-#include "sim/controllers/loadbalancercontroller.h"
 #include "sim/simulation.h"
 
 #include <algorithm>
@@ -12,11 +13,6 @@
 namespace sim::scenario {
 
 namespace {
-
-template <class... Ts> struct Overloaded : Ts... {
-    using Ts::operator()...;
-};
-template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
 
 bool inRange(std::int64_t value, std::int64_t min, std::int64_t max)
 {

@@ -1,9 +1,12 @@
 #include "sim/simulation.h"
+#include "ui/runwindow.h"
 
 #include <cstdio>
 
-int main(int, char **)
+int main(int argc, char **argv)
 {
+    if (argc == 1)
+        return ui::runWindow(argc, argv, {});
     sim::Simulation simulation;
     std::printf("kubesim %s\n", KUBESIM_VERSION);
     return 0;

@@ -4,6 +4,8 @@
 #include "sim/store/store.h"
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 namespace sim {
 
@@ -22,6 +24,12 @@ public:
     const engine::Engine &engine() const { return m_engine; }
     store::Store &store() { return m_store; }
     const store::Store &store() const { return m_store; }
+
+    /**
+     * Sets the weights of one HTTPRoute rule's backendRefs, in order, as `kubectl edit` would.
+     * Returns "" on success, else why nothing changed (no such route or rule, wrong count, weight out of range).
+     */
+    std::string setBackendWeights(const std::string &ns, const std::string &route, int rule, const std::vector<int> &weights);
 
 private:
     engine::Engine m_engine;

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "sim/engine/simtime.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ui {
+
+/** One point of a request's path: the topology node it reaches and when. */
+struct FlightHop {
+    std::string nodeId;  // sim::topology::ids
+    sim::engine::SimTime at = 0;
+};
+
+/** A request the canvas animates: its hops at simulated times, the version it reaches, and how it ended. */
+struct RequestFlight {
+    std::uint64_t id = 0;
+    std::vector<FlightHop> hops;  // in order; the last hop is where it was answered or failed
+    std::string version;          // backend version label, else the Service name
+    int status = 0;               // HTTP status; >= 500 or 404 is drawn red where it failed
+    bool isFailure() const { return status >= 400; }
+};
+
+/** What views read after each frame: the clock and the requests in flight during the frame. */
+struct FrameSnapshot {
+    sim::engine::SimTime now = 0;
+    sim::engine::SimTime previous = 0;
+    std::vector<RequestFlight> flights;
+};
+
+} // namespace ui

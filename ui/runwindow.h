@@ -1,0 +1,17 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace ui {
+
+/**
+ * Starts the window on the given manifests (or the built-in default lesson when none) and runs the
+ * event loop. Without a display it says so in one line and runs headless instead. Returns the exit code.
+ */
+int runWindow(int argc, char **argv, const std::vector<std::string> &files);
+
+/** True when a Qt window can be shown: a display, or a platform plugin chosen explicitly. */
+bool hasDisplay();
+
+} // namespace ui

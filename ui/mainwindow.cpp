@@ -1,5 +1,6 @@
 #include "ui/mainwindow.h"
 
+#include "ui/icons.h"
 #include "ui/inspectorpanel.h"
 #include "ui/resourcespanel.h"
 #include "ui/simulationhost.h"
@@ -108,10 +109,12 @@ void MainWindow::createToolBar()
     m_time = new TimeControls(m_host, bar);
     bar->addSeparator();
     QAction *fit = bar->addAction(tr("Fit"));
+    m_fitAction = fit;
     fit->setShortcut(Qt::Key_F);
     fit->setToolTip(tr("Fit the whole topology in the window (F)"));
     connect(fit, &QAction::triggered, m_view, &TopologyView::fitAll);
     QAction *relayout = bar->addAction(tr("Tidy layout"));
+    m_tidyAction = relayout;
     relayout->setToolTip(tr("Forget dragged positions and lay the topology out afresh"));
     connect(relayout, &QAction::triggered, this, &MainWindow::relayout);
 }
@@ -217,7 +220,11 @@ void MainWindow::applyTheme()
     setFont(font);
     setStyleSheet(styleSheetFor(m_theme));
     m_scene->setTheme(m_theme);
+    m_time->setIconColor(m_theme.text);
+    m_fitAction->setIcon(glyphIcon(Glyph::Fit, m_theme.text));
+    m_tidyAction->setIcon(glyphIcon(Glyph::Tidy, m_theme.text));
     m_resources->reload();
+    m_weights->restyle();
     m_view->resetCachedContent();
     m_view->viewport()->update();
 }

@@ -73,6 +73,8 @@ private:
     QDockWidget *m_chartsDock = nullptr;
     QActionGroup *m_themeGroup = nullptr;
     QAction *m_presenterAction = nullptr;
+    QAction *m_fitAction = nullptr;
+    QAction *m_tidyAction = nullptr;
     QLabel *m_statusCluster = nullptr;
     QLabel *m_statusTraffic = nullptr;
     Theme m_theme;

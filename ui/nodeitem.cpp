@@ -16,10 +16,19 @@ constexpr qreal kRadius = 9;
 
 QString qs(const std::string &s) { return QString::fromStdString(s); }
 
+// Card text is drawn under the card's own scale, so it takes the unscaled size.
+QFont cardFont(qreal pointSize, bool bold = false)
+{
+    QFont f;
+    f.setPointSizeF(pointSize);
+    f.setBold(bold);
+    return f;
+}
+
 } // namespace
 
 NodeItem::NodeItem(const sim::topology::TopologyNode &node, const Theme *theme)
-    : m_node(node), m_theme(theme), m_size(sizeFor(node.role))
+    : m_node(node), m_theme(theme), m_size(sizeFor(node.role, theme->fontScale))
 {
     setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges);
     setCacheMode(DeviceCoordinateCache);
@@ -27,12 +36,12 @@ NodeItem::NodeItem(const sim::topology::TopologyNode &node, const Theme *theme)
     setToolTip(toolTipText());
 }
 
-QSizeF NodeItem::sizeFor(sim::topology::NodeRole role)
+QSizeF NodeItem::sizeFor(sim::topology::NodeRole role, qreal scale)
 {
     switch (role) {
-    case sim::topology::NodeRole::Pod: return {178, 40};
-    case sim::topology::NodeRole::Client: return {132, 62};
-    default: return {196, 62};
+    case sim::topology::NodeRole::Pod: return QSizeF(178, 40) * scale;
+    case sim::topology::NodeRole::Client: return QSizeF(132, 62) * scale;
+    default: return QSizeF(196, 62) * scale;
     }
 }
 
@@ -63,7 +72,11 @@ void NodeItem::setNode(const sim::topology::TopologyNode &node)
 
 void NodeItem::setTheme(const Theme *theme)
 {
+    prepareGeometryChange();
     m_theme = theme;
+    m_size = sizeFor(m_node.role, theme->fontScale);
+    for (EdgeItem *edge : m_edges)
+        edge->adjust();
     update();
 }
 
@@ -117,10 +130,14 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
 {
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
     painter->setRenderHint(QPainter::Antialiasing, lod > 0.3);
+    // Cards are laid out at scale 1 and drawn scaled, so presenter mode enlarges them as a whole.
+    painter->save();
+    painter->scale(m_theme->fontScale, m_theme->fontScale);
     if (m_node.role == sim::topology::NodeRole::Pod)
         paintPod(painter, lod);
     else
         paintCard(painter, lod);
+    painter->restore();
     if (isSelected()) {
         painter->setBrush(Qt::NoBrush);
         painter->setPen(QPen(m_theme->selection, 3));
@@ -132,7 +149,8 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
 
 void NodeItem::paintCard(QPainter *painter, qreal lod) const
 {
-    const QRectF rect(QPointF(0, 0), m_size);
+    const QSizeF size = sizeFor(m_node.role);
+    const QRectF rect(QPointF(0, 0), size);
     const bool failing = !m_node.problem.empty();
     if (lod < 0.35) {
         // Zoomed far out: a plain block in the role's colour reads better than unreadable text.
@@ -144,14 +162,14 @@ void NodeItem::paintCard(QPainter *painter, qreal lod) const
     painter->drawRoundedRect(rect, kRadius, kRadius);
     // Coloured spine on the left: the role at a glance.
     QPainterPath spine;
-    spine.addRoundedRect(QRectF(0, 0, 12, m_size.height()), kRadius, kRadius);
+    spine.addRoundedRect(QRectF(0, 0, 12, size.height()), kRadius, kRadius);
     QPainterPath clip;
-    clip.addRect(QRectF(0, 0, 5, m_size.height()));
+    clip.addRect(QRectF(0, 0, 5, size.height()));
     painter->fillPath(spine.intersected(clip), roleColor());
 
-    const qreal x = 16, w = m_size.width() - x - 10;
+    const qreal x = 16, w = size.width() - x - 10;
     painter->setPen(roleColor());
-    QFont caption = m_theme->font(6.8, true);
+    QFont caption = cardFont(6.8, true);
     caption.setLetterSpacing(QFont::AbsoluteSpacing, 0.8);
     caption.setCapitalization(QFont::AllUppercase);
     painter->setFont(caption);
@@ -166,11 +184,11 @@ void NodeItem::paintCard(QPainter *painter, qreal lod) const
                                    ? QStringLiteral("  · rule %1").arg(m_node.ruleIndex)
                                    : QString());
     painter->setPen(m_theme->text);
-    painter->setFont(m_theme->font(9.6, true));
+    painter->setFont(cardFont(9.6, true));
     painter->drawText(QRectF(x, 21, w, 19), Qt::AlignLeft | Qt::AlignVCenter,
                       painter->fontMetrics().elidedText(title, Qt::ElideMiddle, static_cast<int>(w)));
     painter->setPen(failing ? m_theme->failing : m_theme->mutedText);
-    painter->setFont(m_theme->font(7.8));
+    painter->setFont(cardFont(7.8));
     const QString detail = failing ? qs(m_node.problem) : qs(m_node.detail);
     painter->drawText(QRectF(x, 40, w, 16), Qt::AlignLeft | Qt::AlignVCenter,
                       painter->fontMetrics().elidedText(detail, Qt::ElideRight, static_cast<int>(w)));
@@ -178,7 +196,8 @@ void NodeItem::paintCard(QPainter *painter, qreal lod) const
 
 void NodeItem::paintPod(QPainter *painter, qreal lod) const
 {
-    const QRectF rect(QPointF(0, 0), m_size);
+    const QSizeF size = sizeFor(m_node.role);
+    const QRectF rect(QPointF(0, 0), size);
     const QColor status = roleColor();
     if (lod < 0.35) {
         painter->fillRect(rect, status);
@@ -190,17 +209,17 @@ void NodeItem::paintPod(QPainter *painter, qreal lod) const
     painter->setBrush(m_theme->card);
     painter->drawRoundedRect(rect, kRadius, kRadius);
     // Status dot: filled when ready, a ring while the pod is not (yet) serving.
-    const QPointF dot(14, m_size.height() / 2);
+    const QPointF dot(14, size.height() / 2);
     painter->setPen(QPen(status, 2.4));
     painter->setBrush(m_node.isReady ? status : Qt::transparent);
     painter->drawEllipse(dot, 5.5, 5.5);
 
-    const qreal x = 26, w = m_size.width() - x - 8;
+    const qreal x = 26, w = size.width() - x - 8;
     painter->setPen(m_theme->text);
-    painter->setFont(m_theme->font(8.2, true));
+    painter->setFont(cardFont(8.2, true));
     painter->drawText(QRectF(x, 3, w, 17), Qt::AlignLeft | Qt::AlignVCenter,
                       painter->fontMetrics().elidedText(qs(m_node.name), Qt::ElideMiddle, static_cast<int>(w)));
-    painter->setFont(m_theme->font(7.4, m_node.podStatus != "Running"));
+    painter->setFont(cardFont(7.4, m_node.podStatus != "Running"));
     painter->setPen(m_node.podStatus == "Running" && m_node.isReady ? m_theme->mutedText : status);
     painter->drawText(QRectF(x, 20, w, 15), Qt::AlignLeft | Qt::AlignVCenter,
                       qs(m_node.podStatus) + (m_node.isReady ? QStringLiteral(" · Ready") : QStringLiteral(" · not ready")));
@@ -208,9 +227,9 @@ void NodeItem::paintPod(QPainter *painter, qreal lod) const
 
     if (m_node.restarts > 0) {
         const QString text = QStringLiteral("↻%1").arg(m_node.restarts);
-        painter->setFont(m_theme->font(7, true));
+        painter->setFont(cardFont(7, true));
         const qreal bw = painter->fontMetrics().horizontalAdvance(text) + 10;
-        const QRectF badge(m_size.width() - bw + 6, -7, bw, 15);
+        const QRectF badge(size.width() - bw + 6, -7, bw, 15);
         painter->setPen(Qt::NoPen);
         painter->setBrush(m_theme->failing);
         painter->drawRoundedRect(badge, 7.5, 7.5);
@@ -228,7 +247,7 @@ void NodeItem::paintProblemBadge(QPainter *painter) const
     painter->setBrush(m_theme->failing);
     painter->drawEllipse(badge);
     painter->setPen(Qt::white);
-    painter->setFont(m_theme->font(8, true));
+    painter->setFont(cardFont(8, true));
     painter->drawText(badge, Qt::AlignCenter, QStringLiteral("!"));
 }
 

@@ -36,7 +36,8 @@ public:
     bool isPinned() const { return m_pinned; }
     void setPinned(bool pinned) { m_pinned = pinned; }
 
-    static QSizeF sizeFor(sim::topology::NodeRole role);
+    /** The card's size for a role at a text scale (presenter mode enlarges cards with their text). */
+    static QSizeF sizeFor(sim::topology::NodeRole role, qreal scale = 1.0);
 
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;

@@ -52,7 +52,7 @@ void PodGroupItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     painter->drawRoundedRect(m_rect, 12, 12);
     if (lod < 0.45)
         return;
-    const QRectF header(m_rect.left() + 10, m_rect.top() + 3, m_rect.width() - 20, kHeader - 4);
+    const QRectF header(m_rect.left() + 10, m_rect.top() + 3, m_rect.width() - 20, kHeader * m_theme->fontScale - 4);
     painter->setPen(m_theme->text);
     painter->setFont(m_theme->font(8.4, true));
     const QString title = painter->fontMetrics().elidedText(m_title, Qt::ElideMiddle, static_cast<int>(header.width() - 50));
@@ -61,10 +61,11 @@ void PodGroupItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
         return;
     painter->setFont(m_theme->font(7.6, true));
     const qreal w = painter->fontMetrics().horizontalAdvance(m_version) + 14;
-    const QRectF chip(header.right() - w, header.center().y() - 8, w, 16);
+    const qreal chipHeight = painter->fontMetrics().height() + 3;
+    const QRectF chip(header.right() - w, header.center().y() - chipHeight / 2, w, chipHeight);
     painter->setPen(Qt::NoPen);
     painter->setBrush(tint);
-    painter->drawRoundedRect(chip, 8, 8);
+    painter->drawRoundedRect(chip, chipHeight / 2, chipHeight / 2);
     painter->setPen(Qt::white);
     painter->drawText(chip, Qt::AlignCenter, m_version);
 }

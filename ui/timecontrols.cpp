@@ -1,12 +1,11 @@
 #include "ui/timecontrols.h"
 
+#include "ui/icons.h"
 #include "ui/simulationhost.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QComboBox>
 #include <QLabel>
-#include <QStyle>
 #include <QToolBar>
 
 #include <cmath>
@@ -31,13 +30,12 @@ QString TimeControls::formatClock(long long us)
 
 TimeControls::TimeControls(SimulationHost *host, QToolBar *toolBar) : QObject(toolBar), m_host(host)
 {
-    QStyle *style = QApplication::style();
-    m_play = toolBar->addAction(style->standardIcon(QStyle::SP_MediaPlay), tr("Play"));
+    m_play = toolBar->addAction(tr("Play"));
     m_play->setShortcut(Qt::Key_Space);
     m_play->setToolTip(tr("Play / pause simulated time (Space)"));
     connect(m_play, &QAction::triggered, host, &SimulationHost::togglePlaying);
 
-    m_stepEvent = toolBar->addAction(style->standardIcon(QStyle::SP_MediaSkipForward), tr("Next event"));
+    m_stepEvent = toolBar->addAction(tr("Next event"));
     m_stepEvent->setShortcut(Qt::Key_Right);
     m_stepEvent->setToolTip(tr("Pause and run exactly the next scheduled event (→)"));
     connect(m_stepEvent, &QAction::triggered, host, [host] {
@@ -45,7 +43,7 @@ TimeControls::TimeControls(SimulationHost *host, QToolBar *toolBar) : QObject(to
         host->stepToNextEvent();
     });
 
-    m_stepSecond = toolBar->addAction(style->standardIcon(QStyle::SP_MediaSeekForward), tr("+1 s"));
+    m_stepSecond = toolBar->addAction(tr("+1 s"));
     m_stepSecond->setShortcut(Qt::SHIFT | Qt::Key_Right);
     m_stepSecond->setToolTip(tr("Pause and advance simulated time by one second (Shift+→)"));
     connect(m_stepSecond, &QAction::triggered, host, [host] {
@@ -100,9 +98,16 @@ void TimeControls::refreshClock()
 
 void TimeControls::syncPlaying(bool playing)
 {
-    QStyle *style = QApplication::style();
-    m_play->setIcon(style->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_play->setIcon(glyphIcon(playing ? Glyph::Pause : Glyph::Play, m_iconColor));
     m_play->setText(playing ? tr("Pause") : tr("Play"));
+}
+
+void TimeControls::setIconColor(const QColor &color)
+{
+    m_iconColor = color;
+    m_stepEvent->setIcon(glyphIcon(Glyph::NextEvent, color));
+    m_stepSecond->setIcon(glyphIcon(Glyph::StepSecond, color));
+    syncPlaying(m_host->isPlaying());
 }
 
 void TimeControls::syncSpeed(double speed)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QObject>
 
 class QAction;
@@ -24,6 +25,9 @@ public:
     QAction *fasterAction() const { return m_faster; }
     QAction *slowerAction() const { return m_slower; }
 
+    /** Redraws the toolbar glyphs in the theme's text colour. */
+    void setIconColor(const QColor &color);
+
     /** "00:01:23.456": the sim clock as the toolbar shows it. */
     static QString formatClock(long long microseconds);
     /** The speed presets, 0.1x to 100x. */
@@ -47,6 +51,7 @@ private:
     QComboBox *m_speed;
     QLabel *m_clock;
     QLabel *m_seed;
+    QColor m_iconColor = Qt::black;
 };
 
 } // namespace ui

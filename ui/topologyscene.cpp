@@ -75,6 +75,11 @@ void TopologyScene::setTheme(const Theme &theme)
     m_versions.clear();
     m_particles->setColors({});
     setBackgroundBrush(m_theme.canvas);
+    if (!m_graph.nodes().empty()) {
+        placeNodes();
+        syncGroups();
+        emit layoutChanged();
+    }
     update();
 }
 
@@ -205,7 +210,7 @@ void TopologyScene::placeNodes()
     for (int l = 0; l < m_layout.layerCount(); ++l) {
         qreal width = 0;
         for (std::size_t n : m_layout.layer(l))
-            width = std::max(width, NodeItem::sizeFor(m_graph.nodes()[n].role).width());
+            width = std::max(width, NodeItem::sizeFor(m_graph.nodes()[n].role, m_theme.fontScale).width());
         columnX[static_cast<std::size_t>(l) + 1] = columnX[static_cast<std::size_t>(l)] + width
                                                    + (hasSplit[static_cast<std::size_t>(l)] ? kSplitGap : kGap);
     }
@@ -222,9 +227,9 @@ void TopologyScene::placeNodes()
             if (i > 0)
                 cursor += newGroup ? kGroupGap + PodGroupItem::kPadding : (isPod ? kPodSpacing : kCardSpacing);
             if (newGroup)
-                cursor += PodGroupItem::kHeader;
+                cursor += PodGroupItem::kHeader * m_theme.fontScale;
             y[i] = cursor;
-            cursor += NodeItem::sizeFor(node.role).height();
+            cursor += NodeItem::sizeFor(node.role, m_theme.fontScale).height();
         }
         for (std::size_t i = 0; i < nodes.size(); ++i) {
             NodeItem *item = m_nodes.at(m_graph.nodes()[nodes[i]].id);
@@ -276,7 +281,7 @@ void TopologyScene::syncGroups()
         }
         item->setLabel(info.title, info.version);
         const qreal p = PodGroupItem::kPadding;
-        item->setRect(info.rect.adjusted(-p + 4, -PodGroupItem::kHeader - p + 9, p - 9, p - 4));
+        item->setRect(info.rect.adjusted(-p + 4, -PodGroupItem::kHeader * m_theme.fontScale - p + 9, p - 9, p - 4));
     }
 }
 

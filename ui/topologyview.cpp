@@ -27,7 +27,9 @@ TopologyView::TopologyView(TopologyScene *scene, QWidget *parent) : QGraphicsVie
     setTransformationAnchor(AnchorUnderMouse);
     setResizeAnchor(AnchorViewCenter);
     setFrameShape(QFrame::NoFrame);
-    setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    // Panning is by dragging the background; scroll bars would only take room from the picture.
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(scene, &TopologyScene::layoutChanged, this, [this] {
         resetCachedContent();
         if (!m_fitted)
@@ -46,8 +48,9 @@ void TopologyView::fitAll()
         return;
     const QRectF content = m_scene->contentRect().adjusted(-30, -60, 30, 30);
     fitInView(content, Qt::KeepAspectRatio);
-    if (zoom() > 1.35)
-        scaleBy(1.35 / zoom());
+    // A tiny cluster should not be blown up to poster size.
+    if (zoom() > 1.6)
+        scaleBy(1.6 / zoom());
     m_fitted = true;
     resetCachedContent();
 }

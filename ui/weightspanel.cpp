@@ -87,14 +87,25 @@ void WeightsPanel::reload()
             showWeights(m_rows[i], rules[i].weights);
         return;
     }
+    clearRows();
+    for (const WeightedRule &rule : rules)
+        addRow(Row{rule.ns, rule.route, rule.rule, rule.backends, {}, {}, nullptr}, rule.weights);
+    m_empty->setVisible(m_rows.empty());
+}
+
+void WeightsPanel::clearRows()
+{
     while (QLayoutItem *item = m_rowsLayout->takeAt(0)) {
         delete item->widget();
         delete item;
     }
     m_rows.clear();
-    for (const WeightedRule &rule : rules)
-        addRow(Row{rule.ns, rule.route, rule.rule, rule.backends, {}, {}, nullptr}, rule.weights);
-    m_empty->setVisible(m_rows.empty());
+}
+
+void WeightsPanel::restyle()
+{
+    clearRows();
+    reload();
 }
 
 void WeightsPanel::addRow(const Row &shape, const std::vector<int> &weights)
@@ -122,8 +133,10 @@ void WeightsPanel::addRow(const Row &shape, const std::vector<int> &weights)
             const QColor right = m_scene->theme().versionColor(QString::fromStdString(m_scene->versionOf(row.ns, row.backends[1])));
             slider->setStyleSheet(QStringLiteral("QSlider::sub-page:horizontal { background: %1; border-radius: 4px; }"
                                                  "QSlider::add-page:horizontal { background: %2; border-radius: 4px; }"
-                                                 "QSlider::handle:horizontal { border-color: %3; }")
-                                      .arg(left.name(), right.name(), m_scene->theme().text.name()));
+                                                 "QSlider::groove:horizontal { height: 8px; border-radius: 4px; }"
+                                                 "QSlider::handle:horizontal { width: 14px; margin: -5px 0; border-radius: 9px;"
+                                                 " background: %3; border: 2px solid %4; }")
+                                      .arg(left.name(), right.name(), m_scene->theme().card.name(), m_scene->theme().text.name()));
         }
         row.sliders.push_back(slider);
         const int r = static_cast<int>(s) + 1;

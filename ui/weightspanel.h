@@ -33,6 +33,8 @@ public slots:
     void onObjectsChanged(const ui::ChangeEvents &changes);
     /** Re-reads every weighted rule from the store. */
     void reload();
+    /** Rebuilds every row, for a new theme's colours. */
+    void restyle();
     /** Refreshes the observed shares. */
     void refreshObserved();
 
@@ -45,6 +47,7 @@ private:
         std::vector<QLabel *> shares;
         QLabel *observed = nullptr;
     };
+    void clearRows();
     void addRow(const Row &shape, const std::vector<int> &weights);
     void showWeights(Row &row, const std::vector<int> &weights);
     std::vector<int> weightsFromSliders(const Row &row) const;

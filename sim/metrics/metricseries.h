@@ -1,0 +1,46 @@
+#pragma once
+
+#include "sim/metrics/latencyhistogram.h"
+#include "sim/metrics/slidingwindow.h"
+
+#include <array>
+#include <cstdint>
+#include <string>
+
+namespace sim::metrics {
+
+/** What is measured: the kinds of things traffic passes through. */
+enum class Scope : std::uint8_t { Entry, Rule, Backend, Service, Pod };
+
+/** Counters of one thing (an entry point, a route rule, a backend, a Service, a pod). No allocation when recording. */
+class MetricSeries {
+public:
+    MetricSeries(Scope scope, std::string name) : m_scope(scope), m_name(std::move(name)) {}
+
+    /** Counts a request routed here (before it is answered), for observed shares. */
+    void recordRouted() { ++m_routed; }
+    /** Counts an answered request: its status and latency, at sim time `at`. */
+    void recordAnswer(engine::SimTime at, int status, engine::SimTime latency);
+
+    Scope scope() const { return m_scope; }
+    const std::string &name() const { return m_name; }
+    std::uint64_t routed() const { return m_routed; }
+    std::uint64_t answered() const { return m_answered; }
+    /** Answers with this status code. */
+    std::uint64_t statusCount(int status) const;
+    /** Answers with a status in [100*cls, 100*cls+99]. */
+    std::uint64_t statusClassCount(int cls) const;
+    const LatencyHistogram &latency() const { return m_latency; }
+    const SlidingWindow &window() const { return m_window; }
+
+private:
+    Scope m_scope;
+    std::string m_name;
+    std::uint64_t m_routed = 0;
+    std::uint64_t m_answered = 0;
+    std::array<std::uint64_t, 600> m_status{};
+    LatencyHistogram m_latency;
+    SlidingWindow m_window;
+};
+
+} // namespace sim::metrics

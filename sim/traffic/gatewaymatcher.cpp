@@ -1,0 +1,164 @@
+#include "sim/traffic/gatewaymatcher.h"
+
+#include "sim/traffic/hostnames.h"
+#include "sim/traffic/pathtrie.h"
+
+#include <array>
+
+namespace sim::traffic {
+namespace {
+
+bool valueMatches(const CompiledMatch::ValueMatch &m, std::string_view value)
+{
+    if (m.regex)
+        return std::regex_match(value.begin(), value.end(), *m.regex);
+    return value == m.value;
+}
+
+std::string ruleName(const CompiledListener &listener, const CompiledMatch &match)
+{
+    const CompiledRule &rule = listener.rules[match.rule];
+    return "HTTPRoute " + rule.routeKey() + " rule " + std::to_string(rule.ruleIndex) + " (" + GatewayMatcher::describe(match) + ")";
+}
+
+// Tries candidates in order; the first whose conditions hold wins. With a trace, each loser says why.
+const CompiledMatch *firstMatching(const CompiledListener &listener, const std::vector<std::uint32_t> &ids,
+                                   const HttpRequest &request, Trace *trace)
+{
+    for (std::uint32_t id : ids) {
+        const CompiledMatch &match = listener.matches[id];
+        std::string whyNot;
+        if (match.pathKind == CompiledMatch::PathKind::RegularExpression && !GatewayMatcher::matchesPath(match, request.path)) {
+            continue;
+        }
+        if (GatewayMatcher::matchesConditions(match, request, trace ? &whyNot : nullptr))
+            return &match;
+        if (trace)
+            trace->add("rule", "skipped " + ruleName(listener, match), whyNot);
+    }
+    return nullptr;
+}
+
+const CompiledMatch *findInBucket(const CompiledListener &listener, const HostBucket &bucket, const HttpRequest &request,
+                                  Trace *trace)
+{
+    if (auto it = bucket.exact.find(request.path); it != bucket.exact.end()) {
+        if (const CompiledMatch *m = firstMatching(listener, it->second, request, trace))
+            return m;
+    }
+    if (const CompiledMatch *m = firstMatching(listener, bucket.regex, request, trace))
+        return m;
+    std::array<std::uint32_t, PathTrie::kMaxDepth> chain;
+    std::size_t depth = bucket.prefix.matchChain(request.path, chain.data());
+    for (std::size_t i = depth; i-- > 0;) {
+        if (const CompiledMatch *m = firstMatching(listener, bucket.prefix.items(chain[i]), request, trace))
+            return m;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+const CompiledListener *GatewayMatcher::selectListener(const CompiledGateway &gateway, std::int32_t port, std::string_view host,
+                                                       Trace *trace)
+{
+    const CompiledListener *best = nullptr;
+    std::size_t bestScore = 0;
+    for (const CompiledListener &listener : gateway.listeners) {
+        if (listener.port != port)
+            continue;
+        std::size_t score = 0;
+        if (listener.hostname.empty())
+            score = 1;
+        else if (listener.hostname == host)
+            score = 1000000;
+        else if (hostnames::matchesGateway(listener.hostname, host))
+            score = 2 + listener.hostname.size();
+        if (score > bestScore) {
+            best = &listener;
+            bestScore = score;
+        }
+    }
+    if (trace && best)
+        trace->add("listener", "listener " + best->name + " (" + best->protocol + " port " + std::to_string(best->port) + ")",
+                   best->hostname.empty() ? "it accepts any hostname"
+                                          : "its hostname " + best->hostname + " is the most specific match for " + std::string(host));
+    return best;
+}
+
+const CompiledMatch *GatewayMatcher::findMatch(const CompiledListener &listener, const HttpRequest &request, Trace *trace)
+{
+    // Routes with the most specific hostname take precedence: exact, longer wildcard suffixes, then any host.
+    if (auto it = listener.exactHosts.find(request.host); it != listener.exactHosts.end()) {
+        if (const CompiledMatch *m = findInBucket(listener, it->second, request, trace))
+            return m;
+    }
+    std::string_view host = request.host;
+    for (std::size_t dot = host.find('.'); dot != std::string_view::npos; dot = host.find('.', dot + 1)) {
+        if (auto it = listener.wildcardHosts.find(host.substr(dot)); it != listener.wildcardHosts.end()) {
+            if (const CompiledMatch *m = findInBucket(listener, it->second, request, trace))
+                return m;
+        }
+    }
+    if (listener.anyHost)
+        return findInBucket(listener, *listener.anyHost, request, trace);
+    return nullptr;
+}
+
+bool GatewayMatcher::matchesPath(const CompiledMatch &match, std::string_view path)
+{
+    switch (match.pathKind) {
+    case CompiledMatch::PathKind::Exact:
+        return path == match.path;
+    case CompiledMatch::PathKind::RegularExpression:
+        return match.pathRegex && std::regex_match(path.begin(), path.end(), *match.pathRegex);
+    case CompiledMatch::PathKind::Prefix:
+        break;
+    }
+    return matchesPathPrefix(match.path, path);
+}
+
+bool GatewayMatcher::matchesConditions(const CompiledMatch &match, const HttpRequest &request, std::string *whyNot)
+{
+    if (match.method && *match.method != request.method) {
+        if (whyNot)
+            *whyNot = "method " + request.method + " is not " + *match.method;
+        return false;
+    }
+    for (const CompiledMatch::ValueMatch &h : match.headers) {
+        const std::string *value = request.headers.get(h.name);
+        if (!value || !valueMatches(h, *value)) {
+            if (whyNot)
+                *whyNot = value ? "header " + h.name + " is \"" + *value + "\", not " + (h.regex ? "matching " : "") + "\"" + h.value + "\""
+                                : "header " + h.name + " is missing";
+            return false;
+        }
+    }
+    for (const CompiledMatch::ValueMatch &q : match.queryParams) {
+        auto value = request.queryParam(q.name);
+        if (!value || !valueMatches(q, *value)) {
+            if (whyNot)
+                *whyNot = value ? "query parameter " + q.name + " is \"" + std::string(*value) + "\", not \"" + q.value + "\""
+                                : "query parameter " + q.name + " is missing";
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string GatewayMatcher::describe(const CompiledMatch &match)
+{
+    static const char *kinds[] = {"Exact", "RegularExpression", "PathPrefix"};
+    std::string out = std::string(kinds[static_cast<int>(match.pathKind)]) + " " + match.path;
+    if (match.method)
+        out += ", method " + *match.method;
+    for (const auto &h : match.headers)
+        out += ", header " + h.name + (h.regex ? "~" : "=") + h.value;
+    for (const auto &q : match.queryParams)
+        out += ", query " + q.name + (q.regex ? "~" : "=") + q.value;
+    if (!match.hostname.empty())
+        out += ", host " + match.hostname;
+    return out;
+}
+
+} // namespace sim::traffic

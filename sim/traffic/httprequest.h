@@ -1,0 +1,45 @@
+#pragma once
+
+#include "sim/traffic/httpheaders.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sim::traffic {
+
+/** One HTTP request as a value: what a client sends and what proxies rewrite on its way to a pod. */
+struct HttpRequest {
+    std::string method = "GET";
+    std::string scheme = "http";
+    std::string host;            // without port; the Host header when one is set
+    std::int32_t port = 0;       // 0: the scheme's default port
+    std::string path = "/";
+    std::string query;           // after '?', without it
+    HttpHeaders headers;         // "host" is not kept here: see host
+    std::string clientId;        // who sends (load generator client), for session affinity
+    std::string clientIp;        // the source address as the cluster sees it
+
+    /** The port the request goes to: port, or 80 / 443 by scheme. */
+    std::int32_t effectivePort() const;
+    /** "/path?query". */
+    std::string pathAndQuery() const;
+    /** "http://host[:port]/path?query", the port omitted when it is the scheme's default. */
+    std::string url() const;
+    /** First value of a query parameter (exact name), or nullopt. */
+    std::optional<std::string_view> queryParam(std::string_view name) const;
+    /** Value of a cookie from the Cookie header, or nullopt. */
+    std::optional<std::string_view> cookie(std::string_view name) const;
+
+    /**
+     * Parses "http://host:port/path?q", "https://host/..." or a bare path "/v2?x=1" (host left empty).
+     * Returns nullopt and sets error for anything else.
+     */
+    static std::optional<HttpRequest> fromUrl(std::string_view url, std::string *error = nullptr);
+};
+
+/** 80 for http, 443 for https, 0 otherwise. */
+std::int32_t defaultPort(std::string_view scheme);
+
+} // namespace sim::traffic

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace sim::traffic {
+
+/** One decision on a request's way: the stage (entry, listener, rule, ...), what was decided, and why. */
+struct TraceStep {
+    std::string stage;
+    std::string decision;
+    std::string why;
+    bool operator==(const TraceStep &) const = default;
+};
+
+/** The decisions taken for one request, in order, worded for a learner. Routing takes a Trace* and skips it when null. */
+class Trace {
+public:
+    void add(std::string stage, std::string decision, std::string why = {});
+    const std::vector<TraceStep> &steps() const { return m_steps; }
+    /** The steps as text, one "stage: decision (why)" line each. */
+    std::string toText() const;
+    void clear() { m_steps.clear(); }
+
+private:
+    std::vector<TraceStep> m_steps;
+};
+
+} // namespace sim::traffic

@@ -1,0 +1,516 @@
+#include "../common/trafficfixture.h"
+
+#include "sim/metrics/shareinterval.h"
+#include "sim/traffic/httpfilters.h"
+
+#include <QtTest>
+
+using namespace sim;
+using namespace fixture;
+using traffic::EntryPoint;
+using Outcome = traffic::RoutingDecision::Outcome;
+
+namespace {
+
+api::HTTPRouteMatch withHeaders(api::HTTPRouteMatch m, std::vector<std::pair<std::string, std::string>> headers)
+{
+    for (auto &[name, value] : headers)
+        m.headers.push_back(api::HTTPHeaderMatch{"Exact", name, value});
+    return m;
+}
+
+api::HTTPRouteFilter headerFilter(const std::string &type, std::vector<api::HTTPHeader> set, std::vector<api::HTTPHeader> add,
+                                  std::vector<std::string> remove)
+{
+    api::HTTPRouteFilter f;
+    f.type = type;
+    api::HTTPHeaderFilter h{std::move(set), std::move(add), std::move(remove)};
+    if (type == "RequestHeaderModifier")
+        f.requestHeaderModifier = h;
+    else
+        f.responseHeaderModifier = h;
+    return f;
+}
+
+api::ParentReference parentRef(const std::string &section = {}, std::optional<int> port = {})
+{
+    api::ParentReference p;
+    p.name = "gw";
+    p.namespace_ = "default";
+    if (!section.empty())
+        p.sectionName = section;
+    if (port)
+        p.port = *port;
+    return p;
+}
+
+// Services s-<name> all backed by the same ready echo pods.
+void services(Cluster &c, std::initializer_list<const char *> names)
+{
+    for (const char *name : names)
+        c.service("default", name, "echo", 80);
+}
+
+EntryPoint gw() { return EntryPoint::gateway("default", "gw"); }
+
+} // namespace
+
+class TestGatewayRouting : public QObject {
+    Q_OBJECT
+
+private slots:
+    void precedence_data();
+    void precedence();
+    void hostnames_data();
+    void hostnames();
+    void routeStatus_data();
+    void routeStatus();
+    void gatewayStatus();
+    void weights_data();
+    void weights();
+    void weightedSplitIsStatisticallyRight();
+    void redirect_data();
+    void redirect();
+    void requestFilters();
+    void mirror();
+    void listenerSelection_data();
+    void listenerSelection();
+    void noEndpointsGives503();
+};
+
+void TestGatewayRouting::precedence_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QStringList>("headers");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("root prefix") << "http://h/" << "GET" << QStringList{} << "s-root";
+    QTest::newRow("prefix /foo") << "http://h/foo" << "GET" << QStringList{} << "s-foo";
+    QTest::newRow("prefix is element-wise") << "http://h/foobar" << "GET" << QStringList{} << "s-root";
+    QTest::newRow("trailing slash") << "http://h/foo/" << "GET" << QStringList{} << "s-foo";
+    QTest::newRow("longest prefix wins") << "http://h/foo/bar/baz" << "GET" << QStringList{} << "s-foobar";
+    QTest::newRow("exact beats prefix, oldest route on tie") << "http://h/foo/exact" << "GET" << QStringList{} << "s-exact-old";
+    QTest::newRow("header match beats none") << "http://h/foo" << "GET" << QStringList{"x-canary", "1"} << "s-header";
+    QTest::newRow("method beats headers") << "http://h/foo" << "POST" << QStringList{"x-canary", "1"} << "s-post";
+    QTest::newRow("more headers win") << "http://h/foo" << "GET" << QStringList{"x-canary", "1", "x-b", "1"} << "s-twoheaders";
+    QTest::newRow("query param match") << "http://h/foo?v=2" << "GET" << QStringList{} << "s-query";
+    QTest::newRow("headers beat query params") << "http://h/foo?v=2" << "GET" << QStringList{"x-canary", "1"} << "s-header";
+    QTest::newRow("regex before prefix") << "http://h/foo/123" << "GET" << QStringList{} << "s-regex";
+    QTest::newRow("same age: namespace/name order") << "http://h/tie" << "GET" << QStringList{} << "s-tie-a";
+    QTest::newRow("header names ignore case") << "http://h/foo" << "GET" << QStringList{"X-Canary", "1"} << "s-header";
+    QTest::newRow("header values are exact") << "http://h/foo" << "GET" << QStringList{"x-canary", "2"} << "s-foo";
+}
+
+void TestGatewayRouting::precedence()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, method);
+    QFETCH(QStringList, headers);
+    QFETCH(QString, expected);
+    Cluster c;
+    c.pods("default", "echo", 2);
+    services(c, {"s-root", "s-foo", "s-exact-old", "s-header", "s-foobar", "s-exact-new", "s-post", "s-query", "s-twoheaders",
+                 "s-regex", "s-tie-a", "s-tie-b"});
+    c.gatewayClass();
+    c.gateway("default", "gw", {listener("http", 80)});
+    c.route("default", "r-old", {rule({pathMatch("PathPrefix", "/")}, {backend("s-root", 80)}),
+                                 rule({pathMatch("PathPrefix", "/foo")}, {backend("s-foo", 80)}),
+                                 rule({pathMatch("Exact", "/foo/exact")}, {backend("s-exact-old", 80)})});
+    c.tick();
+    api::HTTPRouteMatch post = pathMatch("PathPrefix", "/foo");
+    post.method = "POST";
+    api::HTTPRouteMatch query = pathMatch("PathPrefix", "/foo");
+    query.queryParams.push_back(api::HTTPQueryParamMatch{"Exact", "v", "2"});
+    c.route("default", "r-new", {rule({withHeaders(pathMatch("PathPrefix", "/foo"), {{"x-canary", "1"}})}, {backend("s-header", 80)}),
+                                 rule({pathMatch("PathPrefix", "/foo/bar")}, {backend("s-foobar", 80)}),
+                                 rule({pathMatch("Exact", "/foo/exact")}, {backend("s-exact-new", 80)}),
+                                 rule({post}, {backend("s-post", 80)}),
+                                 rule({query}, {backend("s-query", 80)}),
+                                 rule({withHeaders(pathMatch("PathPrefix", "/foo"), {{"x-canary", "1"}, {"x-b", "1"}})},
+                                      {backend("s-twoheaders", 80)}),
+                                 rule({pathMatch("RegularExpression", "/foo/[0-9]+")}, {backend("s-regex", 80)})});
+    c.tick();
+    // Same creationTimestamp: "default/b-tie" loses to "default/a-tie" by name.
+    c.route("default", "b-tie", {rule({pathMatch("PathPrefix", "/tie")}, {backend("s-tie-b", 80)})});
+    c.route("default", "a-tie", {rule({pathMatch("PathPrefix", "/tie")}, {backend("s-tie-a", 80)})});
+
+    std::vector<std::pair<std::string, std::string>> h;
+    for (int i = 0; i + 1 < headers.size(); i += 2)
+        h.emplace_back(headers[i].toStdString(), headers[i + 1].toStdString());
+    Routed r = send(c, gw(), url.toStdString(), h, method.toStdString());
+    QVERIFY2(r.decision.isForwarded(), r.trace.toText().c_str());
+    QCOMPARE(QString::fromStdString(r.backend()), expected);
+}
+
+void TestGatewayRouting::hostnames_data()
+{
+    QTest::addColumn<QString>("listenerHostname");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("expected");  // "" = 404
+    QTest::newRow("exact route hostname") << "" << "foo.example.com" << "/api" << "s-exact";
+    QTest::newRow("wildcard, one label") << "" << "bar.example.com" << "/" << "s-wild";
+    QTest::newRow("wildcard, two labels (Gateway API)") << "" << "a.b.example.com" << "/" << "s-wild";
+    QTest::newRow("wildcard does not match the suffix itself") << "" << "example.com" << "/" << "s-any";
+    QTest::newRow("route without hostnames takes the rest") << "" << "other.org" << "/" << "s-any";
+    QTest::newRow("exact host falls through to wildcard when its paths miss") << "" << "foo.example.com" << "/web" << "s-wild";
+    QTest::newRow("listener hostname filters hosts") << "*.example.com" << "other.org" << "/" << "";
+    QTest::newRow("listener wildcard, exact route") << "*.example.com" << "foo.example.com" << "/api" << "s-exact";
+    // Both routes end up with the same (intersected) hostname, so the tie goes to "default/any" by name.
+    QTest::newRow("listener wildcard gives host-less routes its hostname") << "*.example.com" << "x.example.com" << "/" << "s-any";
+    QTest::newRow("listener exact, route wildcard narrows to listener") << "foo.example.com" << "foo.example.com" << "/" << "s-any";
+    QTest::newRow("hostnames ignore case") << "" << "FOO.Example.com" << "/api" << "s-exact";
+}
+
+void TestGatewayRouting::hostnames()
+{
+    QFETCH(QString, listenerHostname);
+    QFETCH(QString, host);
+    QFETCH(QString, path);
+    QFETCH(QString, expected);
+    Cluster c;
+    c.pods("default", "echo", 1);
+    services(c, {"s-exact", "s-wild", "s-any"});
+    c.gatewayClass();
+    c.gateway("default", "gw", {listener("http", 80, "HTTP", listenerHostname.toStdString())});
+    c.route("default", "exact", {rule({pathMatch("PathPrefix", "/api")}, {backend("s-exact", 80)})}, {"foo.example.com"});
+    c.route("default", "wild", {rule({}, {backend("s-wild", 80)})}, {"*.example.com"});
+    c.route("default", "any", {rule({}, {backend("s-any", 80)})});
+    Routed r = send(c, gw(), "http://" + host.toStdString() + path.toStdString());
+    if (expected.isEmpty()) {
+        QCOMPARE(r.decision.status, 404);
+        return;
+    }
+    QVERIFY2(r.decision.isForwarded(), r.trace.toText().c_str());
+    QCOMPARE(QString::fromStdString(r.backend()), expected);
+}
+
+void TestGatewayRouting::routeStatus_data()
+{
+    QTest::addColumn<QString>("routeNamespace");
+    QTest::addColumn<QString>("section");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<QString>("hostname");
+    QTest::addColumn<QString>("backendNamespace");
+    QTest::addColumn<QString>("backendKind");
+    QTest::addColumn<bool>("grant");
+    QTest::addColumn<QString>("accepted");
+    QTest::addColumn<QString>("resolved");
+    QTest::newRow("accepted") << "default" << "" << 0 << "" << "" << "Service" << false << "Accepted" << "ResolvedRefs";
+    QTest::newRow("no such sectionName") << "default" << "nope" << 0 << "" << "" << "Service" << false << "NoMatchingParent" << "ResolvedRefs";
+    QTest::newRow("no listener on port") << "default" << "" << 1234 << "" << "" << "Service" << false << "NoMatchingParent" << "ResolvedRefs";
+    QTest::newRow("port selects the wildcard listener") << "default" << "" << 8080 << "" << "" << "Service" << false << "Accepted" << "ResolvedRefs";
+    QTest::newRow("other namespace, Same listener") << "other" << "http" << 0 << "" << "" << "Service" << false << "NotAllowedByListeners" << "ResolvedRefs";
+    QTest::newRow("hostname outside listener's") << "other" << "restricted" << 0 << "foo.other.org" << "" << "Service" << false << "NoMatchingListenerHostname" << "ResolvedRefs";
+    QTest::newRow("selector matches namespace label") << "prod" << "selector" << 0 << "" << "" << "Service" << false << "Accepted" << "ResolvedRefs";
+    QTest::newRow("selector rejects namespace") << "other" << "selector" << 0 << "" << "" << "Service" << false << "NotAllowedByListeners" << "ResolvedRefs";
+    QTest::newRow("cross-namespace backend without grant") << "default" << "" << 0 << "" << "backends" << "Service" << false << "Accepted" << "RefNotPermitted";
+    QTest::newRow("cross-namespace backend with grant") << "default" << "" << 0 << "" << "backends" << "Service" << true << "Accepted" << "ResolvedRefs";
+    QTest::newRow("missing Service") << "default" << "" << 0 << "" << "missing" << "Service" << false << "Accepted" << "BackendNotFound";
+    QTest::newRow("unsupported kind") << "default" << "" << 0 << "" << "" << "ConfigMap" << false << "Accepted" << "InvalidKind";
+}
+
+void TestGatewayRouting::routeStatus()
+{
+    QFETCH(QString, routeNamespace);
+    QFETCH(QString, section);
+    QFETCH(int, port);
+    QFETCH(QString, hostname);
+    QFETCH(QString, backendNamespace);
+    QFETCH(QString, backendKind);
+    QFETCH(bool, grant);
+    QFETCH(QString, accepted);
+    QFETCH(QString, resolved);
+    Cluster c;
+    c.namespace_("other");
+    c.namespace_("prod", {{"env", "prod"}});
+    c.namespace_("backends");
+    for (const char *ns : {"default", "other", "prod", "backends"}) {
+        c.pods(ns, "echo", 1);
+        c.service(ns, "web", "echo", 80);
+    }
+    c.gatewayClass();
+    api::Listener selector = listener("selector", 9090, "HTTP", "", "Selector");
+    selector.allowedRoutes.namespaces.selector = api::LabelSelector{{{"env", "prod"}}, {}};
+    c.gateway("default", "gw", {listener("http", 80), listener("restricted", 8080, "HTTP", "*.example.com", "All"), selector});
+    if (grant) {
+        api::Object g = object(api::Kind::ReferenceGrant, "backends", "allow-default");
+        g.as<api::ReferenceGrant>().from.push_back({"gateway.networking.k8s.io", "HTTPRoute", "default"});
+        g.as<api::ReferenceGrant>().to.push_back({"", "Service", std::nullopt});
+        c.store.create(std::move(g));
+    }
+    api::HTTPBackendRef ref = backend(backendNamespace == "missing" ? "missing" : "web", 80, 1,
+                                      backendNamespace == "missing" ? "" : backendNamespace.toStdString());
+    ref.ref.kind = backendKind.toStdString();
+    std::vector<std::string> hostnames;
+    if (!hostname.isEmpty())
+        hostnames.push_back(hostname.toStdString());
+    c.route(routeNamespace.toStdString(), "r", {rule({}, {ref})}, hostnames,
+            {parentRef(section.toStdString(), port ? std::optional<int>(port) : std::nullopt)});
+
+    traffic::RoutingTableBuilder builder(c.store, nullptr);
+    builder.build();
+    const api::HTTPRouteStatus &status = builder.gatewayStatus().routes.at(routeNamespace.toStdString() + "/r");
+    QCOMPARE(status.parents.size(), std::size_t(1));
+    const auto &conditions = status.parents[0].conditions;
+    QCOMPARE(QString::fromStdString(api::findCondition(conditions, "Accepted")->reason), accepted);
+    QCOMPARE(api::findCondition(conditions, "Accepted")->status, std::string(accepted == "Accepted" ? "True" : "False"));
+    QCOMPARE(QString::fromStdString(api::findCondition(conditions, "ResolvedRefs")->reason), resolved);
+    QCOMPARE(status.parents[0].controllerName, std::string("example.com/gateway-controller"));
+}
+
+void TestGatewayRouting::gatewayStatus()
+{
+    Cluster c;
+    c.pods("default", "echo", 1);
+    c.service("default", "web", "echo", 80);
+    c.gatewayClass();
+    api::Listener https = listener("https", 443, "HTTPS");
+    https.tls = api::GatewayTLSConfig{"Terminate", {api::ObjectReference{"", "Secret", "missing-cert", std::nullopt}}};
+    c.gateway("default", "gw", {listener("http", 80), https, listener("tcp", 9000, "TCP")}, "");
+    c.route("default", "a", {rule({}, {backend("web", 80)})});
+    c.route("default", "b", {rule({}, {backend("web", 80)})}, {}, {parentRef("http")});
+    traffic::RoutingTableBuilder builder(c.store, nullptr);
+    builder.build();
+    const traffic::GatewayStatusReport &report = builder.gatewayStatus();
+    const api::GatewayStatus &status = report.gateways.at("default/gw");
+    QCOMPARE(api::findCondition(status.conditions, "Accepted")->status, std::string("True"));
+    QCOMPARE(api::findCondition(status.conditions, "Programmed")->reason, std::string("AddressNotAssigned"));
+    QCOMPARE(status.listeners.size(), std::size_t(3));
+    QCOMPARE(status.listeners[0].attachedRoutes, 2);
+    QCOMPARE(api::findCondition(status.listeners[0].conditions, "Programmed")->status, std::string("True"));
+    QCOMPARE(status.listeners[1].attachedRoutes, 1);
+    QCOMPARE(api::findCondition(status.listeners[1].conditions, "ResolvedRefs")->reason, std::string("InvalidCertificateRef"));
+    QCOMPARE(api::findCondition(status.listeners[2].conditions, "Accepted")->reason, std::string("UnsupportedProtocol"));
+    QCOMPARE(api::findCondition(report.classes.at("kubesim").conditions, "Accepted")->status, std::string("True"));
+}
+
+void TestGatewayRouting::weights_data()
+{
+    QTest::addColumn<QList<int>>("weights");
+    QTest::addColumn<QStringList>("names");
+    QTest::addColumn<QString>("expected");  // service name, or a status
+    QTest::newRow("weight 0 gets nothing") << QList<int>{1, 0} << QStringList{"a", "b"} << "a";
+    QTest::newRow("all zero: 500") << QList<int>{0, 0} << QStringList{"a", "b"} << "500";
+    QTest::newRow("no backendRefs: 500") << QList<int>{} << QStringList{} << "500";
+    QTest::newRow("only backend missing: 500") << QList<int>{1} << QStringList{"missing"} << "500";
+    QTest::newRow("only backend other namespace: 500") << QList<int>{1} << QStringList{"elsewhere/a"} << "500";
+}
+
+void TestGatewayRouting::weights()
+{
+    QFETCH(QList<int>, weights);
+    QFETCH(QStringList, names);
+    QFETCH(QString, expected);
+    Cluster c;
+    c.namespace_("elsewhere");
+    c.pods("default", "echo", 1);
+    services(c, {"a", "b"});
+    c.service("elsewhere", "a", "echo", 80);
+    c.gatewayClass();
+    c.gateway("default", "gw", {listener("http", 80)});
+    std::vector<api::HTTPBackendRef> refs;
+    for (int i = 0; i < weights.size(); ++i) {
+        QString name = names[i];
+        QString ns = name.contains('/') ? name.section('/', 0, 0) : QString();
+        refs.push_back(backend(name.section('/', -1).toStdString(), 80, weights[i], ns.toStdString()));
+    }
+    c.route("default", "r", {rule({}, refs)});
+    for (int i = 0; i < 50; ++i) {
+        Routed r = send(c, gw(), "http://h/x?i=" + std::to_string(i));
+        if (expected.front().isDigit())
+            QCOMPARE(QString::number(r.decision.status), expected);
+        else
+            QCOMPARE(QString::fromStdString(r.backend()), expected);
+    }
+}
+
+void TestGatewayRouting::weightedSplitIsStatisticallyRight()
+{
+    Cluster c;
+    c.pods("default", "echo", 2);
+    services(c, {"stable", "canary"});
+    c.gatewayClass();
+    c.gateway("default", "gw", {listener("http", 80)});
+    // An invalid backendRef keeps its share, answered with 500.
+    c.route("default", "r", {rule({}, {backend("stable", 80, 90), backend("canary", 80, 10)})});
+    c.route("default", "broken", {rule({pathMatch("PathPrefix", "/broken")}, {backend("stable", 80, 1), backend("missing", 80, 1)})});
+    auto table = c.table();
+    traffic::Router router(c.engine.stream("split-test"));
+    auto request = *traffic::HttpRequest::fromUrl("http://h/");
+    auto broken = *traffic::HttpRequest::fromUrl("http://h/broken");
+    int canary = 0, errors = 0;
+    constexpr int n = 10000;
+    for (int i = 0; i < n; ++i) {
+        canary += router.route(*table, gw(), request, 0, nullptr).service->name == "canary";
+        errors += router.route(*table, gw(), broken, 0, nullptr).status == 500;
+    }
+    // 99.9 % Wilson intervals around what we observed must contain the configured shares.
+    QVERIFY2(metrics::ShareInterval::wilson(canary, n, 3.2905).contains(0.10), qPrintable(QString::number(canary)));
+    QVERIFY2(metrics::ShareInterval::wilson(errors, n, 3.2905).contains(0.50), qPrintable(QString::number(errors)));
+}
+
+void TestGatewayRouting::redirect_data()
+{
+    QTest::addColumn<QString>("scheme");
+    QTest::addColumn<QString>("hostname");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<QString>("pathType");
+    QTest::addColumn<QString>("pathValue");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("location");
+    QTest::newRow("scheme https drops the port") << "https" << "" << 0 << "" << "" << 301 << "http://a.com/p/x?q=1" << "https://a.com/p/x?q=1";
+    QTest::newRow("hostname keeps listener port 80") << "" << "b.com" << 0 << "" << "" << 302 << "http://a.com/p" << "http://b.com/p";
+    QTest::newRow("explicit port") << "" << "" << 8443 << "" << "" << 302 << "http://a.com/p" << "http://a.com:8443/p";
+    QTest::newRow("https with 443 omitted") << "https" << "" << 443 << "" << "" << 302 << "http://a.com/p" << "https://a.com/p";
+    QTest::newRow("ReplaceFullPath") << "" << "" << 0 << "ReplaceFullPath" << "/new" << 302 << "http://a.com/p/x" << "http://a.com/new";
+    QTest::newRow("ReplacePrefixMatch") << "" << "" << 0 << "ReplacePrefixMatch" << "/q" << 302 << "http://a.com/p/x/y" << "http://a.com/q/x/y";
+    QTest::newRow("ReplacePrefixMatch with /") << "" << "" << 0 << "ReplacePrefixMatch" << "/" << 302 << "http://a.com/p/x" << "http://a.com/x";
+    QTest::newRow("ReplacePrefixMatch whole path") << "" << "" << 0 << "ReplacePrefixMatch" << "/" << 302 << "http://a.com/p" << "http://a.com/";
+}
+
+void TestGatewayRouting::redirect()
+{
+    QFETCH(QString, scheme);
+    QFETCH(QString, hostname);
+    QFETCH(int, port);
+    QFETCH(QString, pathType);
+    QFETCH(QString, pathValue);
+    QFETCH(int, code);
+    QFETCH(QString, url);
+    QFETCH(QString, location);
+    Cluster c;
+    c.gatewayClass();
+    c.gateway("default", "gw", {listener("http", 80)});
+    api::HTTPRouteFilter f;
+    f.type = "RequestRedirect";
+    api::HTTPRequestRedirectFilter r;
+    if (!scheme.isEmpty())
+        r.scheme = scheme.toStdString();
+    if (!hostname.isEmpty())
+        r.hostname = hostname.toStdString();
+    if (port)
+        r.port = port;
+    if (!pathType.isEmpty())
+        r.path = api::HTTPPathModifier{pathType.toStdString(), pathValue.toStdString(), pathValue.toStdString()};
+    r.statusCode = code;
+    f.requestRedirect = r;
+    c.route("default", "r", {rule({pathMatch("PathPrefix", "/p")}, {}, {f})});
+    Routed routed = send(c, gw(), url.toStdString());
+    QCOMPARE(routed.decision.status, code);
+    QCOMPARE(QString::fromStdString(routed.decision.redirectLocation), location);
+}
+
+void TestGatewayRouting::requestFilters()
+{
+    Cluster c;
+    c.pods("default", "echo", 1);
+    services(c, {"web"});
+    c.gatewayClass();
+    c.gateway("default", "gw", {listener("http", 80)});
+    api::HTTPRouteFilter rewrite;
+    rewrite.type = "URLRewrite";
+    rewrite.urlRewrite = api::HTTPURLRewriteFilter{"internal.example", api::HTTPPathModifier{"ReplacePrefixMatch", "", "/v2"}};
+    api::HTTPBackendRef ref = backend("web", 80);
+    ref.filters.push_back(headerFilter("RequestHeaderModifier", {}, {{"x-backend", "web"}}, {}));
+    ref.filters.push_back(headerFilter("ResponseHeaderModifier", {{"x-served-by", "web"}}, {}, {}));
+    c.route("default", "r", {rule({pathMatch("PathPrefix", "/api")}, {ref},
+                                  {headerFilter("RequestHeaderModifier", {{"x-set", "s"}}, {{"x-add", "a"}}, {"x-remove"}), rewrite,
+                                   headerFilter("ResponseHeaderModifier", {}, {{"x-resp", "1"}}, {"server"})})});
+    Routed r = send(c, gw(), "http://a.com/api/users?id=7", {{"x-remove", "gone"}, {"x-set", "old"}, {"x-add", "first"}});
+    QVERIFY(r.decision.isForwarded());
+    traffic::HttpRequest upstream = traffic::HttpFilters::upstreamRequest(r.decision, *traffic::HttpRequest::fromUrl("http://a.com/api/users?id=7"), nullptr);
+    traffic::HttpRequest withHeaders = *traffic::HttpRequest::fromUrl("http://a.com/api/users?id=7");
+    withHeaders.headers.add("x-remove", "gone");
+    withHeaders.headers.add("x-set", "old");
+    withHeaders.headers.add("x-add", "first");
+    upstream = traffic::HttpFilters::upstreamRequest(r.decision, withHeaders, nullptr);
+    QCOMPARE(upstream.host, std::string("internal.example"));
+    QCOMPARE(upstream.path, std::string("/v2/users"));
+    QCOMPARE(upstream.query, std::string("id=7"));
+    QVERIFY(!upstream.headers.has("x-remove"));
+    QCOMPARE(*upstream.headers.get("x-set"), std::string("s"));
+    QCOMPARE(*upstream.headers.get("x-add"), std::string("first, a"));
+    QCOMPARE(*upstream.headers.get("x-backend"), std::string("web"));
+    traffic::HttpHeaders response;
+    response.set("server", "echo");
+    traffic::HttpFilters::applyResponseFilters(r.decision, response, nullptr);
+    QVERIFY(!response.has("server"));
+    QCOMPARE(*response.get("x-resp"), std::string("1"));
+    QCOMPARE(*response.get("x-served-by"), std::string("web"));
+}
+
+void TestGatewayRouting::mirror()
+{
+    Cluster c;
+    c.pods("default", "echo", 1);
+    c.pods("default", "shadow", 1);
+    c.service("default", "web", "echo", 80);
+    c.service("default", "shadow", "shadow", 80);
+    c.gatewayClass();
+    c.gateway("default", "gw", {listener("http", 80)});
+    api::HTTPRouteFilter m;
+    m.type = "RequestMirror";
+    m.requestMirror = api::HTTPRequestMirrorFilter{api::BackendObjectReference{"", "Service", "shadow", std::nullopt, 80}, std::nullopt};
+    c.route("default", "r", {rule({}, {backend("web", 80)}, {m})});
+    Routed r = send(c, gw(), "http://a.com/");
+    QCOMPARE(r.backend(), std::string("web"));
+    QCOMPARE(r.decision.mirrors.size(), std::size_t(1));
+    QCOMPARE(r.decision.mirrors[0].backend->name, std::string("shadow"));
+    QVERIFY(r.decision.mirrors[0].endpoint);
+}
+
+void TestGatewayRouting::listenerSelection_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("expected");  // service, or "refused" / status
+    QTest::newRow("http listener") << "http://a.example.com/" << "s-http";
+    QTest::newRow("most specific listener hostname") << "http://api.example.com:8080/" << "s-api";
+    QTest::newRow("wildcard listener") << "http://www.example.com:8080/" << "s-wild";
+    QTest::newRow("no listener hostname matches: 404") << "http://other.org:8080/" << "404";
+    QTest::newRow("no listener on port") << "http://a.example.com:9999/" << "refused";
+    QTest::newRow("https with valid certificate") << "https://secure.example.com/" << "s-https";
+    QTest::newRow("http to the https port") << "http://secure.example.com:443/" << "refused";
+}
+
+void TestGatewayRouting::listenerSelection()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, expected);
+    Cluster c;
+    c.pods("default", "echo", 1);
+    services(c, {"s-http", "s-api", "s-wild", "s-https"});
+    c.tlsSecret("default", "cert");
+    c.gatewayClass();
+    api::Listener https = listener("https", 443, "HTTPS");
+    https.tls = api::GatewayTLSConfig{"Terminate", {api::ObjectReference{"", "Secret", "cert", std::nullopt}}};
+    c.gateway("default", "gw", {listener("http", 80), listener("api", 8080, "HTTP", "api.example.com"),
+                                listener("wild", 8080, "HTTP", "*.example.com"), https});
+    c.route("default", "http", {rule({}, {backend("s-http", 80)})}, {}, {parentRef("http")});
+    c.route("default", "api", {rule({}, {backend("s-api", 80)})}, {}, {parentRef("api")});
+    c.route("default", "wild", {rule({}, {backend("s-wild", 80)})}, {}, {parentRef("wild")});
+    c.route("default", "https", {rule({}, {backend("s-https", 80)})}, {}, {parentRef("https")});
+    Routed r = send(c, gw(), url.toStdString());
+    if (expected == "refused")
+        QCOMPARE(r.decision.outcome, Outcome::Refused);
+    else if (expected.front().isDigit())
+        QCOMPARE(QString::number(r.decision.status), expected);
+    else
+        QCOMPARE(QString::fromStdString(r.backend()), expected);
+}
+
+void TestGatewayRouting::noEndpointsGives503()
+{
+    Cluster c;
+    c.service("default", "empty", "nobody", 80);
+    c.gatewayClass();
+    c.gateway("default", "gw", {listener("http", 80)});
+    c.route("default", "r", {rule({}, {backend("empty", 80)})});
+    Routed r = send(c, gw(), "http://a.com/");
+    QCOMPARE(r.decision.status, 503);
+    QVERIFY(r.trace.toText().find("no ready endpoint") != std::string::npos);
+}
+
+QTEST_APPLESS_MAIN(TestGatewayRouting)
+#include "test_gatewayrouting.moc"

@@ -43,6 +43,19 @@ const char *columnTitle(NodeRole role)
     return "";
 }
 
+// Deletes the items whose key is not in `keep`.
+template <class Items, class Keys> void deleteUnlisted(Items &items, const Keys &keep)
+{
+    for (auto it = items.begin(); it != items.end();) {
+        if (keep.count(it->first)) {
+            ++it;
+            continue;
+        }
+        delete it->second;
+        it = items.erase(it);
+    }
+}
+
 } // namespace
 
 TopologyScene::TopologyScene(QObject *parent) : QGraphicsScene(parent), m_particles(new ParticleLayer)
@@ -162,14 +175,7 @@ void TopologyScene::syncNodes()
         delete it->second;
         it = m_edges.erase(it);
     }
-    for (auto it = m_nodes.begin(); it != m_nodes.end();) {
-        if (alive.count(it->first)) {
-            ++it;
-            continue;
-        }
-        delete it->second;
-        it = m_nodes.erase(it);
-    }
+    deleteUnlisted(m_nodes, alive);
 }
 
 void TopologyScene::syncEdges()
@@ -186,17 +192,7 @@ void TopologyScene::syncEdges()
         addItem(item);
         m_edges.emplace(key, item);
     }
-    for (auto it = m_edges.begin(); it != m_edges.end();) {
-        if (alive.count(it->first)) {
-            ++it;
-            continue;
-        }
-        delete it->second;
-        it = m_edges.erase(it);
-    }
-    m_outEdges.clear();
-    for (const auto &[key, edge] : m_edges)
-        m_outEdges[edge->from()].push_back(edge);
+    deleteUnlisted(m_edges, alive);
 }
 
 void TopologyScene::placeNodes()
@@ -265,14 +261,7 @@ void TopologyScene::syncGroups()
         if (g.version.isEmpty())
             g.version = qs(node.version);
     }
-    for (auto it = m_groups.begin(); it != m_groups.end();) {
-        if (groups.count(it->first)) {
-            ++it;
-            continue;
-        }
-        delete it->second;
-        it = m_groups.erase(it);
-    }
+    deleteUnlisted(m_groups, groups);
     for (const auto &[key, info] : groups) {
         PodGroupItem *&item = m_groups[key];
         if (!item) {

@@ -87,7 +87,6 @@ private:
     sim::topology::LayeredLayout m_layout;
     std::unordered_map<std::string, NodeItem *> m_nodes;
     std::map<std::pair<std::string, std::string>, EdgeItem *> m_edges;
-    std::unordered_map<NodeItem *, std::vector<EdgeItem *>> m_outEdges;
     std::map<std::string, PodGroupItem *> m_groups;
     ParticleLayer *m_particles;
     EdgeTraffic m_traffic;

@@ -9,11 +9,11 @@ void EdgeTraffic::record(const FrameSnapshot &frame)
     if (m_start < 0 || frame.now < m_now)
         m_start = frame.previous;
     m_now = frame.now;
-    for (const RequestFlight &flight : frame.flights)
-        for (std::size_t i = 1; i < flight.hops.size(); ++i) {
-            const sim::engine::SimTime at = flight.hops[i].at;
+    for (const RequestFlight *flight : frame.flights)
+        for (std::size_t i = 1; i < flight->hops.size(); ++i) {
+            const sim::engine::SimTime at = flight->hops[i].at;
             if (at > frame.previous && at <= frame.now)
-                m_edges[{flight.hops[i - 1].nodeId, flight.hops[i].nodeId}].times.push_back(at);
+                m_edges[{flight->hops[i - 1].nodeId, flight->hops[i].nodeId}].times.push_back(at);
         }
     for (auto &[key, series] : m_edges)
         expire(series);

@@ -19,8 +19,7 @@ SetBackendWeightsCommand::SetBackendWeightsCommand(SimulationHost *host, std::st
 
 void SetBackendWeightsCommand::apply(const std::vector<int> &weights)
 {
-    const std::string error = m_host->simulation().setBackendWeights(m_namespace, m_route, m_rule, weights);
-    if (!error.empty())
+    if (!m_host->simulation().setBackendWeights(m_namespace, m_route, m_rule, weights).ok)
         setObsolete(true);  // the route went away or changed shape: nothing to redo or undo
     m_host->flushChanges();
 }

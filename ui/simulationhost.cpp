@@ -19,6 +19,7 @@ SimulationHost::SimulationHost(QObject *parent)
     m_timer.setInterval(kFrameMs);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &SimulationHost::tick);
+    m_simulation->traffic().setFlightRecording(true);
     watchStore();
 }
 
@@ -46,6 +47,8 @@ void SimulationHost::replaceSimulation(std::unique_ptr<sim::Simulation> simulati
 {
     m_simulation->store().unwatch(m_watch);
     m_simulation = std::move(simulation);
+    m_simulation->traffic().setFlightRecording(true);
+    m_flights.clear();
     m_undo.clear();
     m_pending.clear();
     m_snapshot = FrameSnapshot{};
@@ -110,6 +113,8 @@ void SimulationHost::publishFrame(sim::engine::SimTime previous)
 {
     m_snapshot.previous = previous;
     m_snapshot.now = m_simulation->engine().now();
+    m_flights.update(*m_simulation);
+    m_snapshot.flights = m_flights.flights();
     flushChanges();
     emit frameAdvanced();
 }

@@ -2,6 +2,7 @@
 
 #include "sim/simulation.h"
 #include "ui/changeevent.h"
+#include "ui/flighttracker.h"
 #include "ui/framesnapshot.h"
 
 #include <QElapsedTimer>
@@ -65,6 +66,7 @@ private:
 
     std::unique_ptr<sim::Simulation> m_simulation;
     int m_watch = 0;
+    FlightTracker m_flights;
     FrameSnapshot m_snapshot;
     ChangeEvents m_pending;
     QUndoStack m_undo;

@@ -343,15 +343,15 @@ void TopologyScene::updateParticles(const FrameSnapshot &frame)
     const qint64 wallMs = m_wallClock.elapsed();
     std::vector<const RequestFlight *> active;
     active.reserve(frame.flights.size());
-    for (const RequestFlight &flight : frame.flights) {
-        if (flight.hops.empty())
+    for (const RequestFlight *flight : frame.flights) {
+        if (flight->hops.empty())
             continue;
-        const FlightHop &last = flight.hops.back();
-        if (flight.isFailure() && last.at > frame.previous && last.at <= frame.now)
+        const FlightHop &last = flight->hops.back();
+        if (flight->isFailure() && last.at > frame.previous && last.at <= frame.now)
             if (NodeItem *node = nodeItem(last.nodeId))
                 m_failures.push_back({node->inPort() + QPointF(8, 0), wallMs});
-        if (flight.hops.front().at <= frame.now && last.at > frame.now)
-            active.push_back(&flight);
+        if (flight->hops.front().at <= frame.now && last.at > frame.now)
+            active.push_back(flight);
     }
     m_requestsPerParticle = std::max<int>(1, static_cast<int>((active.size() + kMaxParticles - 1) / kMaxParticles));
     std::vector<Particle> particles;

@@ -143,9 +143,10 @@ bool Store::remove(api::Kind kind, const std::string &ns, const std::string &nam
     api::ObjectPtr old = it->second;
     table.erase(it);
     indexOwners(*old, false);
-    m_dependents.erase(old->metadata.uid);
     ++m_resourceVersion;
+    // Watchers still see the removed object's dependents (the garbage collector needs them).
     notify(WatchEvent{WatchEventType::Deleted, old, old});
+    m_dependents.erase(old->metadata.uid);
     return true;
 }
 

@@ -134,6 +134,8 @@ void RoutingTableBuilder::addEndpoints(RoutingTable &table, CompiledService &ser
                     if (it != table.podByKey.end())
                         e.pod = it->second;
                 }
+                if (e.pod == kNone)
+                    e.pod = addressPod(table, object.metadata.namespace_, address, endpoint.nodeName);
                 // EndpointConditions: an unset ready means ready; serving defaults to ready.
                 bool ready = endpoint.conditions.ready.value_or(true);
                 bool serving = endpoint.conditions.serving.value_or(ready);
@@ -147,6 +149,20 @@ void RoutingTableBuilder::addEndpoints(RoutingTable &table, CompiledService &ser
             }
         }
     }
+}
+
+std::uint32_t RoutingTableBuilder::addressPod(RoutingTable &table, const std::string &ns, const std::string &address,
+                                              const std::string &nodeName)
+{
+    // An endpoint the user wrote without a pod behind it still answers: it gets a server of its own.
+    std::string key = ns + "/" + address;
+    if (auto it = table.podByKey.find(key); it != table.podByKey.end())
+        return it->second;
+    CompiledPod pod{ns, address, nodeName, address, PodServerModel{}, metricId(metrics::Scope::Pod, key)};
+    auto index = static_cast<std::uint32_t>(table.pods.size());
+    table.podByKey.emplace(key, index);
+    table.pods.push_back(std::move(pod));
+    return index;
 }
 
 void RoutingTableBuilder::indexAddresses(RoutingTable &table)

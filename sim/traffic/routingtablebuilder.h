@@ -34,6 +34,7 @@ private:
     void compileNodes(RoutingTable &table);
     void compileServices(RoutingTable &table);
     void addEndpoints(RoutingTable &table, CompiledService &service, const api::Object &slice);
+    std::uint32_t addressPod(RoutingTable &table, const std::string &ns, const std::string &address, const std::string &nodeName);
     void indexAddresses(RoutingTable &table);
     std::uint32_t metricId(metrics::Scope scope, const std::string &name);
 

@@ -1,0 +1,70 @@
+#include "sim/controllers/controller.h"
+
+#include <algorithm>
+
+namespace sim::controllers {
+
+Controller::Controller(ControllerContext context, std::string name, engine::SimTime reconcileDelay)
+    : m_context(context), m_name(std::move(name)), m_reconcileDelay(reconcileDelay)
+{
+    // The virtual call is deferred to delivery time, when the derived object is fully built.
+    m_watchHandle = m_context.store.watch([this](const store::WatchEvent &event) { onWatchEvent(event); });
+}
+
+Controller::~Controller()
+{
+    m_context.store.unwatch(m_watchHandle);
+    for (const auto &[key, pending] : m_dirty)
+        m_context.engine.cancel(pending.event);
+}
+
+void Controller::enqueueAfter(const std::string &key, engine::SimTime delay, engine::Engine::Work work)
+{
+    const engine::SimTime at = m_context.engine.now() + delay;
+    auto it = m_dirty.find(key);
+    if (it != m_dirty.end()) {
+        // Already queued soon enough, with work at least as strong as this one: nothing to do.
+        const bool strongEnough = it->second.work == engine::Engine::Work::Foreground || work == engine::Engine::Work::Background;
+        if (it->second.at <= at && strongEnough)
+            return;
+        m_context.engine.cancel(it->second.event);
+        const engine::SimTime earliest = std::min(at, it->second.at);
+        if (it->second.work == engine::Engine::Work::Foreground)
+            work = engine::Engine::Work::Foreground;
+        m_dirty.erase(it);
+        schedule(key, earliest, work);
+        return;
+    }
+    schedule(key, at, work);
+}
+
+void Controller::schedule(const std::string &key, engine::SimTime at, engine::Engine::Work work)
+{
+    engine::EventId id = m_context.engine.scheduleAt(at, [this, key] { process(key); }, work);
+    m_dirty.emplace(key, Pending{id, at, work});
+}
+
+void Controller::process(const std::string &key)
+{
+    // Leaving the dirty set before reconciling: a change made during the pass queues the key again.
+    m_dirty.erase(key);
+    Result result = reconcile(key);
+    if (result.requeueAfter > 0)
+        enqueueAfter(key, result.requeueAfter,
+                     result.background ? engine::Engine::Work::Background : engine::Engine::Work::Foreground);
+}
+
+std::string Controller::keyOf(const std::string &ns, const std::string &name)
+{
+    return ns.empty() ? name : ns + "/" + name;
+}
+
+std::pair<std::string, std::string> Controller::splitKey(std::string_view key)
+{
+    const std::size_t slash = key.find('/');
+    if (slash == std::string_view::npos)
+        return {std::string(), std::string(key)};
+    return {std::string(key.substr(0, slash)), std::string(key.substr(slash + 1))};
+}
+
+} // namespace sim::controllers

@@ -1,0 +1,204 @@
+#include "sim/controllers/endpointslicecontroller.h"
+
+#include "sim/controllers/deletion.h"
+#include "sim/controllers/podtemplatehash.h"
+
+#include <map>
+
+namespace sim::controllers {
+namespace {
+
+bool matchesSelector(const api::Labels &selector, const api::Labels &labels)
+{
+    for (const auto &[k, v] : selector) {
+        auto it = labels.find(k);
+        if (it == labels.end() || it->second != v)
+            return false;
+    }
+    return true;
+}
+
+/** The container port a Service port's targetPort names on this pod; nullopt when the pod has none. */
+std::optional<std::int32_t> resolveTargetPort(const api::ServicePort &port, const api::Pod &pod)
+{
+    const api::IntOrString &target = port.targetPort;
+    if (target.isInt())
+        return target.intValue() != 0 ? target.intValue() : port.port;
+    if (target.stringValue().empty())
+        return port.port;
+    for (const api::Container &c : pod.spec.containers) {
+        for (const api::ContainerPort &cp : c.ports) {
+            if (cp.name == target.stringValue() && cp.protocol == port.protocol)
+                return cp.containerPort;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+EndpointSliceController::EndpointSliceController(ControllerContext context)
+    : Controller(context, "endpointslice", engine::milliseconds(5)), m_random(context.engine.stream("endpointslice"))
+{
+}
+
+void EndpointSliceController::onWatchEvent(const store::WatchEvent &event)
+{
+    switch (event.object->kind()) {
+    case api::Kind::Pod:
+        onPodEvent(event);
+        break;
+    case api::Kind::Service:
+        onServiceEvent(event);
+        break;
+    default:
+        break;
+    }
+}
+
+void EndpointSliceController::onPodEvent(const store::WatchEvent &event)
+{
+    const api::Object &pod = *event.object;
+    const std::string &ns = pod.metadata.namespace_;
+    if (event.old)
+        m_podsByLabel.remove(ns, pod.metadata.name, event.old->metadata.labels);
+    if (event.type != store::WatchEventType::Deleted)
+        m_podsByLabel.add(ns, pod.metadata.name, pod.metadata.labels);
+    else
+        m_podsByLabel.remove(ns, pod.metadata.name, pod.metadata.labels);
+    // Only what a slice shows matters: IP, readiness, termination, labels, node.
+    if (event.type == store::WatchEventType::Modified && event.old) {
+        const api::Pod &now = pod.as<api::Pod>();
+        const api::Pod &before = event.old->as<api::Pod>();
+        if (now.status.podIP == before.status.podIP && now.isReady() == before.isReady() &&
+            isTerminating(pod) == isTerminating(*event.old) && pod.metadata.labels == event.old->metadata.labels &&
+            now.spec.nodeName == before.spec.nodeName)
+            return;
+    }
+    std::set<std::string> services = m_servicesBySelector.withAny(ns, pod.metadata.labels);
+    if (event.old && event.old->metadata.labels != pod.metadata.labels) {
+        std::set<std::string> before = m_servicesBySelector.withAny(ns, event.old->metadata.labels);
+        services.insert(before.begin(), before.end());
+    }
+    for (const std::string &name : services)
+        enqueue(keyOf(ns, name));
+}
+
+void EndpointSliceController::onServiceEvent(const store::WatchEvent &event)
+{
+    const api::Object &svc = *event.object;
+    if (event.old)
+        m_servicesBySelector.remove(svc.metadata.namespace_, svc.metadata.name, event.old->as<api::Service>().spec.selector);
+    if (event.type != store::WatchEventType::Deleted)
+        m_servicesBySelector.add(svc.metadata.namespace_, svc.metadata.name, svc.as<api::Service>().spec.selector);
+    else
+        m_servicesBySelector.remove(svc.metadata.namespace_, svc.metadata.name, svc.as<api::Service>().spec.selector);
+    if (event.type != store::WatchEventType::Deleted)
+        enqueue(keyOf(svc.metadata.namespace_, svc.metadata.name));
+}
+
+std::vector<EndpointSliceController::Group> EndpointSliceController::desiredGroups(const api::Object &service)
+{
+    const api::ServiceSpec &spec = service.as<api::Service>().spec;
+    std::map<std::vector<std::tuple<std::string, std::string, std::int32_t>>, Group> groups;
+    for (const std::string &name : m_podsByLabel.withAll(service.metadata.namespace_, spec.selector)) {
+        api::ObjectPtr p = store().get(api::Kind::Pod, service.metadata.namespace_, name);
+        if (!p || !matchesSelector(spec.selector, p->metadata.labels))
+            continue;
+        const api::Pod &pod = p->as<api::Pod>();
+        if (pod.status.podIP.empty() || pod.status.phase == "Succeeded" || pod.status.phase == "Failed")
+            continue;
+        std::vector<std::tuple<std::string, std::string, std::int32_t>> key;
+        std::vector<api::EndpointPort> ports;
+        for (const api::ServicePort &sp : spec.ports) {
+            std::optional<std::int32_t> port = resolveTargetPort(sp, pod);
+            if (!port)
+                continue;
+            key.emplace_back(sp.name, sp.protocol, *port);
+            ports.push_back(api::EndpointPort{sp.name, sp.protocol, *port, sp.appProtocol});
+        }
+        Group &group = groups[key];
+        group.ports = std::move(ports);
+        api::Endpoint endpoint;
+        endpoint.addresses = {pod.status.podIP};
+        const bool terminating = isTerminating(*p);
+        endpoint.conditions.ready = pod.isReady() && !terminating;
+        endpoint.conditions.serving = pod.isReady();
+        endpoint.conditions.terminating = terminating;
+        endpoint.nodeName = pod.spec.nodeName;
+        endpoint.targetRef = api::EndpointTargetRef{"Pod", p->metadata.namespace_, p->metadata.name, p->metadata.uid};
+        group.endpoints.push_back(std::move(endpoint));
+    }
+    std::vector<Group> out;
+    for (auto &[key, group] : groups)
+        out.push_back(std::move(group));
+    return out;
+}
+
+std::vector<api::EndpointSlice> EndpointSliceController::desiredSlices(const api::Object &service)
+{
+    std::vector<api::EndpointSlice> out;
+    for (Group &group : desiredGroups(service)) {
+        for (std::size_t i = 0; i < group.endpoints.size(); i += kMaxEndpointsPerSlice) {
+            api::EndpointSlice slice;
+            slice.ports = group.ports;
+            const std::size_t end = std::min(group.endpoints.size(), i + kMaxEndpointsPerSlice);
+            slice.endpoints.assign(std::make_move_iterator(group.endpoints.begin() + static_cast<std::ptrdiff_t>(i)),
+                                   std::make_move_iterator(group.endpoints.begin() + static_cast<std::ptrdiff_t>(end)));
+            out.push_back(std::move(slice));
+        }
+    }
+    // A Service with no endpoints still has one (empty) slice, with its ports when they are all numbers.
+    if (out.empty())
+        out.emplace_back();
+    return out;
+}
+
+std::string EndpointSliceController::sliceName(const api::Object &service)
+{
+    while (true) {
+        std::string suffix;
+        for (int i = 0; i < 5; ++i)
+            suffix.push_back(kSafeAlphabet[m_random.uniform(kSafeAlphabet.size())]);
+        std::string name = service.metadata.name + "-" + suffix;
+        if (!store().get(api::Kind::EndpointSlice, service.metadata.namespace_, name))
+            return name;
+    }
+}
+
+Controller::Result EndpointSliceController::reconcile(const std::string &key)
+{
+    auto [ns, name] = splitKey(key);
+    api::ObjectPtr service = store().get(api::Kind::Service, ns, name);
+    if (!service || isTerminating(*service) || !service->as<api::Service>().spec.hasSelector() ||
+        service->as<api::Service>().spec.type == "ExternalName")
+        return {};
+    std::vector<api::ObjectPtr> existing = store().listOwnedBy(api::Kind::EndpointSlice, ns, service->metadata.uid);
+    std::vector<api::EndpointSlice> desired = desiredSlices(*service);
+    for (std::size_t i = 0; i < desired.size(); ++i) {
+        if (i < existing.size()) {
+            if (existing[i]->as<api::EndpointSlice>() == desired[i])
+                continue;
+            api::Object updated = *existing[i];
+            updated.as<api::EndpointSlice>() = std::move(desired[i]);
+            store().update(std::move(updated));
+            continue;
+        }
+        api::Object slice = api::makeObject(api::Kind::EndpointSlice);
+        slice.metadata.name = sliceName(*service);
+        slice.metadata.generateName = name + "-";
+        slice.metadata.namespace_ = ns;
+        slice.metadata.labels = service->metadata.labels;
+        slice.metadata.labels[api::kServiceNameLabel] = name;
+        slice.metadata.labels[api::kManagedByLabel] = kManagedBy;
+        slice.metadata.ownerReferences.push_back(
+            api::OwnerReference{"v1", "Service", name, service->metadata.uid, true, true});
+        slice.as<api::EndpointSlice>() = std::move(desired[i]);
+        store().create(std::move(slice));
+    }
+    for (std::size_t i = desired.size(); i < existing.size(); ++i)
+        store().remove(api::Kind::EndpointSlice, ns, existing[i]->metadata.name);
+    return {};
+}
+
+} // namespace sim::controllers

@@ -1,0 +1,114 @@
+#pragma once
+
+#include "sim/controllers/controller.h"
+#include "sim/controllers/podipallocator.h"
+#include "sim/engine/randomstream.h"
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace sim::controllers {
+
+/**
+ * Every node's kubelet: runs the pods bound to its node. Pending -> ContainerCreating (sandbox and pod IP,
+ * then per container: image pull, serialized per node, Created, Started) -> Running; readiness probes
+ * decide Ready; crashes restart with back-off (CrashLoopBackOff, 10 s doubling up to 5 min); a deleted pod
+ * gets SIGTERM and is removed when its containers exit, at the latest after its grace period.
+ * Repeating work (probes that change nothing, crash loops) is background work: settle() does not wait for it.
+ */
+class Kubelet : public Controller {
+public:
+    static constexpr const char *kComponent = "kubelet";
+    static constexpr engine::SimTime kMaxBackOff = 5 * engine::kMinute;
+    static constexpr engine::SimTime kInitialBackOff = 10 * engine::kSecond;
+
+    explicit Kubelet(ControllerContext context);
+
+protected:
+    void onWatchEvent(const store::WatchEvent &event) override;
+    Result reconcile(const std::string &key) override;
+
+private:
+    enum class ContainerState { Creating, Running, BackOff, Terminated };
+    struct ContainerRuntime {
+        std::string name;
+        ContainerState state = ContainerState::Creating;
+        bool ready = false;
+        bool everStarted = false;
+        std::int32_t restartCount = 0;
+        int backOffStep = 0;
+        engine::SimTime startedAt = 0;
+        engine::SimTime finishedAt = 0;
+        std::int32_t lastExitCode = 0;
+        int probeSuccesses = 0;
+        int probeFailures = 0;
+        engine::SimTime nextProbeAt = 0;
+        engine::SimTime pullRequestedAt = 0;
+        engine::SimTime pullDuration = 0;
+        engine::SimTime currentBackOff = 0;
+        engine::EventId probeTimer = 0;
+        engine::EventId crashTimer = 0;
+    };
+    struct PodRuntime {
+        std::string uid;
+        std::string node;
+        std::string ip;
+        std::string hostIP;
+        bool terminating = false;
+        bool frozen = false;
+        std::vector<ContainerRuntime> containers;
+        std::vector<engine::EventId> timers;  // start-up chain, restarts, shutdown
+    };
+
+    void onPodEvent(const store::WatchEvent &event);
+    void onNodeEvent(const store::WatchEvent &event);
+    bool isNodeStopped(const std::string &node) const;
+
+    Result startPod(const std::string &key, const api::ObjectPtr &pod);
+    void startContainer(const std::string &key, std::size_t index);
+    void createContainer(const std::string &key, std::size_t index);
+    void imagePulled(const std::string &key, std::size_t index);
+    void containerStarted(const std::string &key, std::size_t index);
+    void probe(const std::string &key, std::size_t index);
+    void crash(const std::string &key, std::size_t index);
+    void restart(const std::string &key, std::size_t index);
+    void beginTermination(const std::string &key, const api::ObjectPtr &pod);
+    void finishTermination(const std::string &key, std::size_t unused);
+    void freeze(PodRuntime &runtime);
+    void resume(const std::string &key, const api::ObjectPtr &pod);
+    void refreshTimers(const std::string &key, const api::ObjectPtr &pod);
+    void scheduleProbe(const std::string &key, std::size_t index, engine::SimTime at);
+    std::string probeFailure(const api::Object &pod, const api::Probe &probe) const;
+    void scheduleCrash(const std::string &key, std::size_t index);
+    void cancelTimers(PodRuntime &runtime);
+    void forget(const std::string &key);
+
+    using Step = void (Kubelet::*)(const std::string &, std::size_t);
+    /** Schedules a step for a pod; it does nothing if the pod's runtime has gone or was replaced by then. */
+    engine::EventId scheduleStep(const std::string &key, engine::SimTime at, Step step, std::size_t index,
+                                 engine::Engine::Work work);
+    /** A pod-scoped timer in the runtime's list, cancelled when the pod stops or its node fails. */
+    void after(const std::string &key, engine::SimTime delay, void (Kubelet::*step)(const std::string &, std::size_t),
+               std::size_t index, engine::Engine::Work work = engine::Engine::Work::Foreground);
+    PodRuntime *runtime(const std::string &key);
+    api::ObjectPtr pod(const std::string &key) const;
+    /** Writes the pod status the runtime implies (only when it differs). */
+    void writeStatus(const std::string &key);
+    bool readinessFails(const api::Object &pod) const;
+    std::optional<engine::SimTime> crashAfter(const api::Object &pod, const std::string &container) const;
+    engine::SimTime draw(engine::SimTime min, engine::SimTime max);
+
+    engine::RandomStream m_random;
+    PodIpAllocator m_ipam;
+    std::unordered_map<std::string, PodRuntime> m_pods;  // pod key -> runtime
+    std::map<std::string, std::set<std::string>> m_podsByNode;
+    std::unordered_map<std::string, engine::SimTime> m_pullQueueFreeAt;             // node -> when its image puller is free
+    std::unordered_map<std::string, std::map<std::string, engine::SimTime>> m_images;  // node -> image -> present from
+    std::set<std::string> m_stoppedNodes;
+};
+
+} // namespace sim::controllers

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "sim/api/labelselector.h"
+
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace sim::controllers {
+
+/**
+ * Names of objects by (namespace, label key, label value), so that "pods matching this Service's selector"
+ * and "Services whose selector this pod matches" cost a few set look-ups instead of a scan of every object.
+ */
+class LabelPairIndex {
+public:
+    void add(const std::string &ns, const std::string &name, const api::Labels &labels);
+    void remove(const std::string &ns, const std::string &name, const api::Labels &labels);
+
+    /** Names (in name order) of objects that carry every pair of `selector`; empty selector: none. */
+    std::vector<std::string> withAll(const std::string &ns, const api::Labels &selector) const;
+    /** Names (in name order) of objects that carry at least one of the pairs in `labels`. */
+    std::set<std::string> withAny(const std::string &ns, const api::Labels &labels) const;
+
+private:
+    static std::string pairKey(const std::string &ns, const std::string &key, const std::string &value);
+    const std::set<std::string> *names(const std::string &ns, const std::string &key, const std::string &value) const;
+
+    std::unordered_map<std::string, std::set<std::string>> m_names;
+};
+
+} // namespace sim::controllers

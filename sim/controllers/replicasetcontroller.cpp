@@ -1,0 +1,181 @@
+#include "sim/controllers/replicasetcontroller.h"
+
+#include "sim/controllers/deletion.h"
+#include "sim/controllers/podtemplatehash.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace sim::controllers {
+namespace {
+
+engine::SimTime readySince(const api::Object &pod)
+{
+    const api::Condition *ready = api::findCondition(pod.as<api::Pod>().status.conditions, "Ready");
+    return ready ? ready->lastTransitionTime : 0;
+}
+
+int phaseRank(const std::string &phase)
+{
+    // Pending < Unknown < Running: the earlier a pod is in its life, the cheaper it is to delete.
+    if (phase == "Pending")
+        return 0;
+    if (phase == "Unknown")
+        return 1;
+    return 2;
+}
+
+int restarts(const api::Pod &pod)
+{
+    int n = 0;
+    for (const api::ContainerStatus &cs : pod.status.containerStatuses)
+        n = std::max(n, cs.restartCount);
+    return n;
+}
+
+} // namespace
+
+ReplicaSetController::ReplicaSetController(ControllerContext context)
+    : Controller(context, "replicaset", engine::milliseconds(2))
+{
+}
+
+bool ReplicaSetController::isActive(const api::Object &pod)
+{
+    const std::string &phase = pod.as<api::Pod>().status.phase;
+    return !isTerminating(pod) && phase != "Succeeded" && phase != "Failed";
+}
+
+bool ReplicaSetController::isAvailable(const api::Object &pod, engine::SimTime minReady, engine::SimTime now)
+{
+    if (!isActive(pod) || !pod.as<api::Pod>().isReady())
+        return false;
+    return minReady <= 0 || readySince(pod) + minReady <= now;
+}
+
+void ReplicaSetController::onWatchEvent(const store::WatchEvent &event)
+{
+    const api::Object &o = *event.object;
+    if (o.kind() == api::Kind::ReplicaSet) {
+        if (event.type == store::WatchEventType::Deleted)
+            m_nameStreams.erase(o.metadata.uid);
+        else
+            enqueue(keyOf(o.metadata.namespace_, o.metadata.name));
+        return;
+    }
+    if (o.kind() != api::Kind::Pod)
+        return;
+    const api::OwnerReference *owner = o.metadata.controllerRef();
+    if (owner && owner->kind == "ReplicaSet")
+        enqueue(keyOf(o.metadata.namespace_, owner->name));
+}
+
+Controller::Result ReplicaSetController::reconcile(const std::string &key)
+{
+    auto [ns, name] = splitKey(key);
+    api::ObjectPtr rs = store().get(api::Kind::ReplicaSet, ns, name);
+    if (!rs || isTerminating(*rs))
+        return {};
+    std::vector<api::ObjectPtr> active;
+    for (const api::ObjectPtr &pod : store().listOwnedBy(api::Kind::Pod, ns, rs->metadata.uid)) {
+        if (isActive(*pod))
+            active.push_back(pod);
+    }
+    const int desired = rs->as<api::ReplicaSet>().spec.replicas;
+    const int diff = static_cast<int>(active.size()) - desired;
+    if (diff < 0)
+        createPods(rs, -diff);
+    else if (diff > 0)
+        deletePods(rs, std::move(active), diff);
+    return writeStatus(store().get(api::Kind::ReplicaSet, ns, name));
+}
+
+std::string ReplicaSetController::podName(const api::Object &rs)
+{
+    auto it = m_nameStreams.find(rs.metadata.uid);
+    if (it == m_nameStreams.end())
+        it = m_nameStreams.emplace(rs.metadata.uid, engine().stream("replicaset/" + rs.metadata.namespace_ + "/" + rs.metadata.name)).first;
+    while (true) {
+        std::string suffix;
+        for (int i = 0; i < 5; ++i)
+            suffix.push_back(kSafeAlphabet[it->second.uniform(kSafeAlphabet.size())]);
+        std::string name = rs.metadata.name + "-" + suffix;
+        if (!store().get(api::Kind::Pod, rs.metadata.namespace_, name))
+            return name;
+    }
+}
+
+void ReplicaSetController::createPods(const api::ObjectPtr &rs, int count)
+{
+    const api::ReplicaSet &spec = rs->as<api::ReplicaSet>();
+    for (int i = 0; i < count; ++i) {
+        api::Object pod = api::makeObject(api::Kind::Pod);
+        pod.metadata.name = podName(*rs);
+        pod.metadata.generateName = rs->metadata.name + "-";
+        pod.metadata.namespace_ = rs->metadata.namespace_;
+        pod.metadata.labels = spec.spec.template_.labels;
+        pod.metadata.annotations = spec.spec.template_.annotations;
+        pod.metadata.ownerReferences.push_back(
+            api::OwnerReference{"apps/v1", "ReplicaSet", rs->metadata.name, rs->metadata.uid, true, true});
+        pod.as<api::Pod>().spec = spec.spec.template_.spec;
+        const std::string name = pod.metadata.name;
+        store().create(std::move(pod));
+        events().normal(*rs, "SuccessfulCreate", "Created pod: " + name, kComponent);
+    }
+}
+
+void ReplicaSetController::deletePods(const api::ObjectPtr &rs, std::vector<api::ObjectPtr> active, int count)
+{
+    // Kubernetes' ActivePods ordering: the pods that come first are deleted first.
+    auto rank = [](const api::ObjectPtr &p) {
+        const api::Pod &pod = p->as<api::Pod>();
+        const bool ready = pod.isReady();
+        return std::make_tuple(!pod.spec.nodeName.empty(), phaseRank(pod.status.phase), ready,
+                               ready ? -readySince(*p) : 0, -restarts(pod), -p->metadata.creationTimestamp,
+                               p->metadata.name);
+    };
+    std::stable_sort(active.begin(), active.end(),
+                     [&](const api::ObjectPtr &a, const api::ObjectPtr &b) { return rank(a) < rank(b); });
+    for (int i = 0; i < count && i < static_cast<int>(active.size()); ++i) {
+        deleteGracefully(store(), active[i], now());
+        events().normal(*rs, "SuccessfulDelete", "Deleted pod: " + active[i]->metadata.name, kComponent);
+    }
+}
+
+Controller::Result ReplicaSetController::writeStatus(const api::ObjectPtr &rs)
+{
+    const api::ReplicaSetSpec &spec = rs->as<api::ReplicaSet>().spec;
+    const engine::SimTime minReady = engine::seconds(spec.minReadySeconds);
+    api::ReplicaSetStatus status;
+    status.observedGeneration = rs->metadata.generation;
+    engine::SimTime nextAvailable = 0;
+    for (const api::ObjectPtr &pod : store().listOwnedBy(api::Kind::Pod, rs->metadata.namespace_, rs->metadata.uid)) {
+        if (!isActive(*pod))
+            continue;
+        ++status.replicas;
+        if (spec.selector.matches(pod->metadata.labels) &&
+            std::all_of(spec.template_.labels.begin(), spec.template_.labels.end(), [&](const auto &kv) {
+                auto it = pod->metadata.labels.find(kv.first);
+                return it != pod->metadata.labels.end() && it->second == kv.second;
+            }))
+            ++status.fullyLabeledReplicas;
+        if (!pod->as<api::Pod>().isReady())
+            continue;
+        ++status.readyReplicas;
+        if (isAvailable(*pod, minReady, now())) {
+            ++status.availableReplicas;
+        } else {
+            const engine::SimTime at = readySince(*pod) + minReady;
+            nextAvailable = nextAvailable == 0 ? at : std::min(nextAvailable, at);
+        }
+    }
+    if (!(status == rs->as<api::ReplicaSet>().status)) {
+        api::Object updated = *rs;
+        updated.as<api::ReplicaSet>().status = status;
+        store().updateStatus(std::move(updated));
+    }
+    // Pods ready but not yet for minReadySeconds become available later: look again then.
+    return Result{nextAvailable > 0 ? nextAvailable - now() : 0};
+}
+
+} // namespace sim::controllers

@@ -1,0 +1,334 @@
+#include "clusterfixtures.h"
+#include "sim/controllers/deletion.h"
+#include "sim/controllers/deploymentcontroller.h"
+#include "sim/controllers/kubelet.h"
+#include "sim/controllers/replicasetcontroller.h"
+#include "sim/simulation.h"
+
+#include <QtTest>
+
+using namespace sim;
+using api::Kind;
+using engine::seconds;
+
+namespace {
+
+std::vector<api::ObjectPtr> podsOf(const Simulation &s, const std::string &prefix = "")
+{
+    std::vector<api::ObjectPtr> out;
+    for (const api::ObjectPtr &p : s.store().list(Kind::Pod, std::string("default"))) {
+        if (p->metadata.name.rfind(prefix, 0) == 0)
+            out.push_back(p);
+    }
+    return out;
+}
+
+int countActive(const Simulation &s)
+{
+    int n = 0;
+    for (const api::ObjectPtr &p : podsOf(s))
+        n += controllers::ReplicaSetController::isActive(*p) ? 1 : 0;
+    return n;
+}
+
+int countAvailable(const Simulation &s, int minReadySeconds)
+{
+    int n = 0;
+    for (const api::ObjectPtr &p : podsOf(s))
+        n += controllers::ReplicaSetController::isAvailable(*p, seconds(minReadySeconds), s.engine().now()) ? 1 : 0;
+    return n;
+}
+
+void applyOk(Simulation &s, std::vector<api::Object> objects)
+{
+    ApplyResult r = s.applyObjects(std::move(objects));
+    QVERIFY2(r.ok, r.errorText().c_str());
+}
+
+api::Probe readinessProbe(int initialDelay, int period, int failureThreshold, int successThreshold = 1)
+{
+    api::Probe p;
+    p.handler = "httpGet";
+    p.httpPath = "/healthz";
+    p.port = api::IntOrString::fromInt(8080);
+    p.initialDelaySeconds = initialDelay;
+    p.periodSeconds = period;
+    p.failureThreshold = failureThreshold;
+    p.successThreshold = successThreshold;
+    return p;
+}
+
+} // namespace
+
+class TestControllers : public QObject {
+    Q_OBJECT
+
+private slots:
+    void replicaSetScales_data();
+    void replicaSetScales();
+    void replicaSetDeletesNotReadyFirst();
+    void fenceposts_data();
+    void fenceposts();
+    void rollingUpdateBounds_data();
+    void rollingUpdateBounds();
+    void recreateNeverOverlaps();
+    void minReadySecondsDelaysAvailability();
+    void revisionHistoryLimitPrunes();
+    void rolloutUndoRestoresTemplate();
+    void podTemplateHashIsStable();
+};
+
+void TestControllers::replicaSetScales_data()
+{
+    QTest::addColumn<int>("initial");
+    QTest::addColumn<int>("scaled");
+    QTest::newRow("up 3 -> 5") << 3 << 5;
+    QTest::newRow("down 5 -> 2") << 5 << 2;
+    QTest::newRow("down to zero") << 2 << 0;
+    QTest::newRow("up from zero") << 0 << 4;
+}
+
+void TestControllers::replicaSetScales()
+{
+    QFETCH(int, initial);
+    QFETCH(int, scaled);
+    Simulation s(7);
+    applyOk(s, {fixtures::deployment("web", initial)});
+    QVERIFY(s.settle());
+    QCOMPARE(countActive(s), initial);
+    QVERIFY(s.scale(Kind::Deployment, "default", "web", scaled).ok);
+    QVERIFY(s.settle());
+    QCOMPARE(static_cast<int>(podsOf(s).size()), scaled);  // terminated pods are gone, not just terminating
+    QCOMPARE(countAvailable(s, 0), scaled);
+    api::ObjectPtr d = s.store().get(Kind::Deployment, "default", "web");
+    QCOMPARE(d->as<api::Deployment>().status.availableReplicas, scaled);
+    QCOMPARE(d->as<api::Deployment>().status.replicas, scaled);
+    for (const api::ObjectPtr &p : podsOf(s)) {
+        // <rs>-<5 characters>, the ReplicaSet being <deployment>-<10-character hash>.
+        QCOMPARE(static_cast<int>(p->metadata.name.size()), int(std::string("web-").size() + 10 + 1 + 5));
+    }
+}
+
+void TestControllers::replicaSetDeletesNotReadyFirst()
+{
+    Simulation s(3);
+    api::Object d = fixtures::deployment("web", 3);
+    d.as<api::Deployment>().spec.template_.spec.containers[0].readinessProbe = readinessProbe(0, 1, 1);
+    applyOk(s, {d});
+    QVERIFY(s.settle());
+    QCOMPARE(countAvailable(s, 0), 3);
+    // Make one pod not ready, then scale down by one: that pod must be the one deleted.
+    const std::string victim = podsOf(s)[1]->metadata.name;
+    QVERIFY(s.setReadinessFailing("default", victim, true).ok);
+    s.runUntil(s.engine().now() + seconds(3));
+    QVERIFY(!s.store().get(Kind::Pod, "default", victim)->as<api::Pod>().isReady());
+    QVERIFY(s.scale(Kind::Deployment, "default", "web", 2).ok);
+    s.runUntil(s.engine().now() + seconds(1));
+    api::ObjectPtr gone = s.store().get(Kind::Pod, "default", victim);
+    QVERIFY(!gone || controllers::isTerminating(*gone));
+    QCOMPARE(countAvailable(s, 0), 2);
+}
+
+void TestControllers::fenceposts_data()
+{
+    QTest::addColumn<int>("replicas");
+    QTest::addColumn<QString>("surge");
+    QTest::addColumn<QString>("unavailable");
+    QTest::addColumn<int>("expectedSurge");
+    QTest::addColumn<int>("expectedUnavailable");
+    // Kubernetes docs: maxSurge rounds up, maxUnavailable rounds down.
+    QTest::newRow("10, 25%/25%") << 10 << "25%" << "25%" << 3 << 2;
+    QTest::newRow("3, 25%/25%") << 3 << "25%" << "25%" << 1 << 0;
+    QTest::newRow("4, 50%/50%") << 4 << "50%" << "50%" << 2 << 2;
+    QTest::newRow("7, 10%/30%") << 7 << "10%" << "30%" << 1 << 2;
+    QTest::newRow("ints") << 5 << "2" << "1" << 2 << 1;
+    QTest::newRow("both zero -> unavailable 1") << 5 << "0" << "0%" << 0 << 1;
+    QTest::newRow("100% surge") << 6 << "100%" << "0" << 6 << 0;
+}
+
+void TestControllers::fenceposts()
+{
+    QFETCH(int, replicas);
+    QFETCH(QString, surge);
+    QFETCH(QString, unavailable);
+    QFETCH(int, expectedSurge);
+    QFETCH(int, expectedUnavailable);
+    auto parse = [](const QString &v) {
+        return v.endsWith('%') ? api::IntOrString::fromString(v.toStdString()) : api::IntOrString::fromInt(v.toInt());
+    };
+    api::Deployment d;
+    d.spec.replicas = replicas;
+    d.spec.strategy.rollingUpdate.maxSurge = parse(surge);
+    d.spec.strategy.rollingUpdate.maxUnavailable = parse(unavailable);
+    auto f = controllers::DeploymentController::resolveFenceposts(d);
+    QCOMPARE(f.maxSurge, expectedSurge);
+    QCOMPARE(f.maxUnavailable, expectedUnavailable);
+}
+
+void TestControllers::rollingUpdateBounds_data()
+{
+    QTest::addColumn<int>("replicas");
+    QTest::addColumn<QString>("surge");
+    QTest::addColumn<QString>("unavailable");
+    QTest::addColumn<int>("minReadySeconds");
+    QTest::addColumn<int>("maxPods");
+    QTest::addColumn<int>("minAvailable");
+    // From the Kubernetes Deployment docs: replicas + maxSurge pods at most, replicas - maxUnavailable available at least.
+    QTest::newRow("docs: 10, 25%/25%") << 10 << "25%" << "25%" << 0 << 13 << 8;
+    QTest::newRow("surge only: 10, 3/0") << 10 << "3" << "0" << 0 << 13 << 10;
+    QTest::newRow("unavailable only: 10, 0/1") << 10 << "0" << "1" << 0 << 10 << 9;
+    QTest::newRow("3 replicas, 25%/25%") << 3 << "25%" << "25%" << 0 << 4 << 3;
+    QTest::newRow("4, 50%/50%") << 4 << "50%" << "50%" << 0 << 6 << 2;
+    QTest::newRow("minReadySeconds 5") << 6 << "1" << "1" << 5 << 7 << 5;
+}
+
+void TestControllers::rollingUpdateBounds()
+{
+    QFETCH(int, replicas);
+    QFETCH(QString, surge);
+    QFETCH(QString, unavailable);
+    QFETCH(int, minReadySeconds);
+    QFETCH(int, maxPods);
+    QFETCH(int, minAvailable);
+    auto parse = [](const QString &v) {
+        return v.endsWith('%') ? api::IntOrString::fromString(v.toStdString()) : api::IntOrString::fromInt(v.toInt());
+    };
+    Simulation s(11);
+    api::Object d = fixtures::deployment("web", replicas);
+    auto &spec = d.as<api::Deployment>().spec;
+    spec.strategy.rollingUpdate.maxSurge = parse(surge);
+    spec.strategy.rollingUpdate.maxUnavailable = parse(unavailable);
+    spec.minReadySeconds = minReadySeconds;
+    applyOk(s, {d});
+    QVERIFY(s.settle());
+    QCOMPARE(countAvailable(s, minReadySeconds), replicas);
+    QVERIFY(s.setImage("default", "web", "web", "nginx:1.26").ok);
+    int steps = 0;
+    int peakPods = 0;
+    int lowestAvailable = replicas;
+    while (s.engine().pendingForeground() > 0 && steps < 200000) {
+        QVERIFY(s.engine().step());
+        ++steps;
+        const int active = countActive(s);
+        const int available = countAvailable(s, minReadySeconds);
+        peakPods = std::max(peakPods, active);
+        lowestAvailable = std::min(lowestAvailable, available);
+        QVERIFY2(active <= maxPods, qPrintable(QString("%1 pods at step %2").arg(active).arg(steps)));
+        QVERIFY2(available >= minAvailable, qPrintable(QString("%1 available at step %2").arg(available).arg(steps)));
+    }
+    QCOMPARE(s.engine().pendingForeground(), std::size_t(0));
+    QCOMPARE(peakPods, maxPods);          // the rollout does use its whole surge budget
+    QCOMPARE(lowestAvailable, minAvailable);  // and its whole unavailability budget
+    RolloutStatus status = s.rolloutStatus("default", "web");
+    QVERIFY2(status.done, status.result.message.c_str());
+    for (const api::ObjectPtr &p : podsOf(s))
+        QCOMPARE(p->as<api::Pod>().spec.containers[0].image, std::string("nginx:1.26"));
+}
+
+void TestControllers::recreateNeverOverlaps()
+{
+    Simulation s(5);
+    api::Object d = fixtures::deployment("web", 4);
+    d.as<api::Deployment>().spec.strategy.type = "Recreate";
+    applyOk(s, {d});
+    QVERIFY(s.settle());
+    QVERIFY(s.setImage("default", "web", "web", "nginx:1.26").ok);
+    bool sawNoPods = false;
+    while (s.engine().pendingForeground() > 0) {
+        s.engine().step();
+        int oldPods = 0;
+        int newPods = 0;
+        for (const api::ObjectPtr &p : podsOf(s))
+            ++(p->as<api::Pod>().spec.containers[0].image == "nginx:1.25" ? oldPods : newPods);
+        QVERIFY2(oldPods == 0 || newPods == 0, "old and new pods exist at the same time");
+        sawNoPods = sawNoPods || (oldPods == 0 && newPods == 0);
+    }
+    QVERIFY(sawNoPods);
+    QCOMPARE(countAvailable(s, 0), 4);
+}
+
+void TestControllers::minReadySecondsDelaysAvailability()
+{
+    Simulation s(2);
+    api::Object d = fixtures::deployment("web", 2);
+    d.as<api::Deployment>().spec.minReadySeconds = 10;
+    applyOk(s, {d});
+    // Run until both pods are ready, then check that availability waits 10 s more.
+    engine::SimTime readyAt = -1;
+    while (s.engine().step()) {
+        int ready = 0;
+        for (const api::ObjectPtr &p : podsOf(s))
+            ready += p->as<api::Pod>().isReady() ? 1 : 0;
+        if (ready == 2) {
+            readyAt = s.engine().now();
+            break;
+        }
+    }
+    QVERIFY(readyAt > 0);
+    s.runUntil(readyAt + seconds(9));
+    QVERIFY(s.store().get(Kind::Deployment, "default", "web")->as<api::Deployment>().status.availableReplicas < 2);
+    s.runUntil(readyAt + seconds(11));
+    QCOMPARE(s.store().get(Kind::Deployment, "default", "web")->as<api::Deployment>().status.availableReplicas, 2);
+}
+
+void TestControllers::revisionHistoryLimitPrunes()
+{
+    Simulation s(4);
+    api::Object d = fixtures::deployment("web", 1);
+    d.as<api::Deployment>().spec.revisionHistoryLimit = 2;
+    applyOk(s, {d});
+    QVERIFY(s.settle());
+    for (int v = 1; v <= 5; ++v) {
+        QVERIFY(s.setImage("default", "web", "web", "nginx:1." + std::to_string(30 + v)).ok);
+        QVERIFY(s.settle());
+    }
+    // Six revisions were made; the current one plus two old ones are kept.
+    RolloutHistory history = s.rolloutHistory("default", "web");
+    QCOMPARE(static_cast<int>(history.revisions.size()), 3);
+    QCOMPARE(history.revisions.front().revision, 4LL);
+    QCOMPARE(history.revisions.back().revision, 6LL);
+    QCOMPARE(s.store().get(Kind::Deployment, "default", "web")->metadata.annotation("deployment.kubernetes.io/revision"),
+             std::string("6"));
+}
+
+void TestControllers::rolloutUndoRestoresTemplate()
+{
+    Simulation s(9);
+    applyOk(s, {fixtures::deployment("web", 2)});
+    QVERIFY(s.settle());
+    QVERIFY(s.setImage("default", "web", "web", "nginx:1.26").ok);
+    QVERIFY(s.settle());
+    CommandResult undo = s.rolloutUndo("default", "web");
+    QVERIFY2(undo.ok, undo.error.c_str());
+    QCOMPARE(undo.message, std::string("deployment.apps/web rolled back"));
+    QVERIFY(s.settle());
+    for (const api::ObjectPtr &p : podsOf(s))
+        QCOMPARE(p->as<api::Pod>().spec.containers[0].image, std::string("nginx:1.25"));
+    // The first ReplicaSet is reused and becomes revision 3.
+    RolloutHistory history = s.rolloutHistory("default", "web");
+    QCOMPARE(static_cast<int>(history.revisions.size()), 2);
+    QCOMPARE(history.revisions.back().revision, 3LL);
+    QVERIFY(!s.rolloutUndo("default", "web", 7).ok);
+    QCOMPARE(s.rolloutUndo("default", "nope").error, std::string("deployments.apps \"nope\" not found"));
+}
+
+void TestControllers::podTemplateHashIsStable()
+{
+    Simulation a(1);
+    Simulation b(2);
+    applyOk(a, {fixtures::deployment("web", 1)});
+    applyOk(b, {fixtures::deployment("web", 1)});
+    a.settle();
+    b.settle();
+    auto rsA = a.store().list(Kind::ReplicaSet);
+    auto rsB = b.store().list(Kind::ReplicaSet);
+    QCOMPARE(rsA.size(), std::size_t(1));
+    QCOMPARE(rsA[0]->metadata.name, rsB[0]->metadata.name);  // the hash depends on the template only
+    const std::string hash = rsA[0]->metadata.labels.at("pod-template-hash");
+    QCOMPARE(static_cast<int>(hash.size()), 10);
+    for (char c : hash)
+        QVERIFY(std::string("bcdfghjklmnpqrstvwxz2456789").find(c) != std::string::npos);
+}
+
+QTEST_APPLESS_MAIN(TestControllers)
+#include "test_controllers.moc"

@@ -4,7 +4,10 @@
 #include "sim/controllers/deploymentcontroller.h"
 #include "sim/controllers/endpointslicecontroller.h"
 #include "sim/controllers/garbagecollector.h"
+#include "sim/controllers/gatewaystatuscontroller.h"
+#include "sim/controllers/ingressstatuscontroller.h"
 #include "sim/controllers/kubelet.h"
+#include "sim/controllers/loadbalancercontroller.h"
 #include "sim/controllers/namespacecontroller.h"
 #include "sim/controllers/nodelifecyclecontroller.h"
 #include "sim/controllers/podtemplatehash.h"
@@ -62,11 +65,17 @@ Simulation::Simulation(std::uint64_t seed)
     addController<controllers::EndpointSliceController>();
     addController<controllers::GarbageCollector>();
     addController<controllers::NamespaceController>();
+    // Traffic: the data plane, the cloud's load balancers, and the status Ingress and Gateway controllers write.
+    m_traffic = std::make_unique<traffic::TrafficSystem>(m_engine, m_store);
+    m_loadBalancers = &addController<controllers::LoadBalancerController>(*m_traffic);
+    addController<controllers::GatewayStatusController>(*m_traffic);
+    addController<controllers::IngressStatusController>(*m_loadBalancers);
 }
 
 Simulation::~Simulation()
 {
     m_controllers.clear();
+    m_traffic.reset();
     m_store.unwatch(m_admissionWatch);
 }
 

@@ -7,6 +7,7 @@
 #include "sim/engine/engine.h"
 #include "sim/manifest/document.h"
 #include "sim/store/store.h"
+#include "sim/traffic/trafficsystem.h"
 
 #include <cstdint>
 #include <memory>
@@ -15,6 +16,10 @@
 #include <vector>
 
 namespace sim {
+
+namespace controllers {
+class LoadBalancerController;
+}
 
 /** Default seed when a command is given none, so every output can be reproduced. */
 inline constexpr std::uint64_t kDefaultSeed = 1;
@@ -56,6 +61,11 @@ public:
     /** The cluster's events, as `kubectl get events` lists them. */
     const controllers::EventRecorder &events() const { return m_events; }
     controllers::EventRecorder &events() { return m_events; }
+
+    /** Requests, load generators, routing tables and traffic metrics. */
+    traffic::TrafficSystem &traffic() { return *m_traffic; }
+    /** The simulated cloud load balancers (external IPs, how many the cluster pays for). */
+    const controllers::LoadBalancerController &loadBalancers() const { return *m_loadBalancers; }
 
     /** Adds a controller; it watches the store from now on. Returns it for typed access. */
     template <class T, class... Args> T &addController(Args &&...args)
@@ -134,6 +144,8 @@ private:
     controllers::EventRecorder m_events;
     Admission m_admission;
     int m_admissionWatch = 0;
+    std::unique_ptr<traffic::TrafficSystem> m_traffic;
+    controllers::LoadBalancerController *m_loadBalancers = nullptr;
     std::vector<std::unique_ptr<controllers::Controller>> m_controllers;
 };
 

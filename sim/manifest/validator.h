@@ -10,7 +10,8 @@ namespace sim::manifest {
 /**
  * Checks a batch against the cluster as the API server would at admission: every namespaced object's
  * namespace must exist in the cluster or be created by the same batch (default and kube-system always
- * exist). Per-object checks happen while decoding; this adds what needs the batch and the store.
+ * exist), and no object may appear twice in one batch. Per-object checks happen while decoding; this adds
+ * what needs the batch and the store.
  */
 std::vector<Diagnostic> validateBatch(const std::vector<Document> &documents, const store::Store &store);
 

@@ -136,7 +136,7 @@ RequestFlight FlightTracker::convert(const sim::Simulation &simulation, const si
     return out;
 }
 
-void FlightTracker::update(sim::Simulation &simulation)
+void FlightTracker::update(sim::Simulation &simulation, sim::engine::SimTime linger)
 {
     for (const sim::traffic::Flight &flight : simulation.traffic().takeFlights()) {
         RequestFlight converted = convert(simulation, flight);
@@ -147,8 +147,7 @@ void FlightTracker::update(sim::Simulation &simulation)
     const sim::engine::SimTime now = simulation.engine().now();
     for (auto it = m_flights.begin(); it != m_flights.end();) {
         const sim::engine::SimTime end = it->second.hops.back().at;
-        // Keep a request one more frame after its end, so the frame its last hop falls in sees it.
-        const bool drawn = it->second.isFinished ? end < m_lastNow : end + kForgetAfter < now;
+        const bool drawn = it->second.isFinished ? end + linger < m_lastNow : end + std::max(linger, kForgetAfter) < now;
         it = drawn ? m_flights.erase(it) : std::next(it);
     }
     m_lastNow = now;

@@ -21,8 +21,11 @@ namespace ui {
  */
 class FlightTracker {
 public:
-    /** Takes the flights reported since the last frame and drops those drawn to their end before `now`. */
-    void update(sim::Simulation &simulation);
+    /**
+     * Takes the flights reported since the last frame and drops those whose path ended more than
+     * `linger` of simulated time ago (the canvas may still be showing them, stretched).
+     */
+    void update(sim::Simulation &simulation, sim::engine::SimTime linger);
     /** The requests to draw this frame, ordered by request id; valid until the next update. */
     std::vector<const RequestFlight *> flights() const;
     void clear();

@@ -1,5 +1,7 @@
 #include "ui/mainwindow.h"
 
+#include "sim/manifest/encoder.h"
+#include "ui/clusterlauncher.h"
 #include "ui/icons.h"
 #include "ui/inspectorpanel.h"
 #include "ui/resourcespanel.h"
@@ -14,6 +16,10 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QSaveFile>
 #include <QLabel>
 #include <QMenuBar>
 #include <QSettings>
@@ -155,6 +161,11 @@ void MainWindow::createDocks()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open manifests or scenario…"), QKeySequence::Open, this, &MainWindow::openDialog);
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    rebuildRecentMenu();
+    file->addAction(tr("&Save sandbox…"), QKeySequence::Save, this, &MainWindow::saveDialog);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     quit->setMenuRole(QAction::QuitRole);
 
@@ -199,6 +210,109 @@ void MainWindow::createMenus()
     QMenu *panels = view->addMenu(tr("&Panels"));
     for (QDockWidget *dock : m_docks)
         panels->addAction(dock->toggleViewAction());
+}
+
+bool MainWindow::openPaths(const std::vector<std::string> &paths)
+{
+    LaunchedCluster cluster = ClusterLauncher::launch(paths, m_host->simulation().engine().seed());
+    if (!cluster.ok()) {
+        QMessageBox box(QMessageBox::Warning, tr("Cannot open"), tr("The manifests did not load; the cluster is unchanged."),
+                        QMessageBox::Ok, this);
+        box.setDetailedText(QString::fromStdString(cluster.error));
+        box.exec();
+        return false;
+    }
+    m_host->replaceSimulation(std::move(cluster.simulation));
+    QStringList list;
+    for (const std::string &p : paths)
+        list << QString::fromStdString(p);
+    rememberRecent(list);
+    setWindowTitle(tr("kubesim — %1").arg(QFileInfo(list.front()).fileName()));
+    return true;
+}
+
+bool MainWindow::saveSandbox(const QString &file)
+{
+    const sim::store::Store &store = m_host->simulation().store();
+    std::string yaml;
+    sim::manifest::EncodeOptions options;
+    options.includeStatus = false;
+    for (const sim::api::KindInfo &info : sim::api::allKinds())
+        for (const sim::api::ObjectPtr &obj : store.list(info.kind)) {
+            // What controllers made (ReplicaSets, Pods, EndpointSlices) comes back from its owner.
+            if (!obj->metadata.ownerReferences.empty() || obj->metadata.labels.count(sim::api::kManagedByLabel))
+                continue;
+            yaml += (yaml.empty() ? "" : "---\n") + sim::manifest::toYaml(*obj, options);
+        }
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly) || out.write(yaml.data(), static_cast<qint64>(yaml.size())) < 0 || !out.commit()) {
+        QMessageBox::warning(this, tr("Cannot save"), tr("Could not write %1: %2").arg(file, out.errorString()));
+        return false;
+    }
+    m_host->undoStack()->setClean();
+    return true;
+}
+
+bool MainWindow::confirmDiscard()
+{
+    if (m_host->undoStack()->isClean())
+        return true;
+    return QMessageBox::question(this, tr("Discard changes?"),
+                                 tr("The cluster has changes that are not saved. Discard them?"),
+                                 QMessageBox::Discard | QMessageBox::Cancel) == QMessageBox::Discard;
+}
+
+void MainWindow::openDialog()
+{
+    if (!confirmDiscard())
+        return;
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open manifests"), QString(),
+                                                            tr("Kubernetes manifests (*.yaml *.yml *.json);;All files (*)"));
+    std::vector<std::string> paths;
+    for (const QString &f : files)
+        paths.push_back(f.toStdString());
+    if (!paths.empty())
+        openPaths(paths);
+}
+
+void MainWindow::saveDialog()
+{
+    const QString file = QFileDialog::getSaveFileName(this, tr("Save sandbox"), QStringLiteral("sandbox.yaml"),
+                                                      tr("YAML (*.yaml *.yml)"));
+    if (!file.isEmpty())
+        saveSandbox(file);
+}
+
+void MainWindow::rememberRecent(const QStringList &paths)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("file/recent")).toStringList();
+    const QString entry = paths.join(QLatin1Char('\n'));
+    recent.removeAll(entry);
+    recent.prepend(entry);
+    while (recent.size() > 8)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("file/recent"), recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("file/recent")).toStringList();
+    for (const QString &entry : recent) {
+        const QStringList paths = entry.split(QLatin1Char('\n'));
+        QAction *action = m_recentMenu->addAction(paths.size() == 1 ? paths.front() : tr("%1 and %2 more").arg(paths.front()).arg(paths.size() - 1));
+        connect(action, &QAction::triggered, this, [this, paths] {
+            if (!confirmDiscard())
+                return;
+            std::vector<std::string> list;
+            for (const QString &p : paths)
+                list.push_back(p.toStdString());
+            openPaths(list);
+        });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
 void MainWindow::setThemeChoice(ThemeChoice choice)
@@ -259,7 +373,7 @@ void MainWindow::relayout()
 
 void MainWindow::onFrame()
 {
-    m_scene->updateFrame(m_host->snapshot());
+    m_scene->updateFrame(m_host->snapshot(), m_host->minimumHopTime());
     if (++m_frames % 15 == 0) {
         m_weights->refreshObserved();
         updateStatus();
@@ -313,6 +427,10 @@ void MainWindow::saveSettings() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!confirmDiscard()) {
+        event->ignore();
+        return;
+    }
     saveSettings();
     event->accept();
 }

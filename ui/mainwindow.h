@@ -4,9 +4,13 @@
 
 #include <QMainWindow>
 
+#include <string>
+#include <vector>
+
 class QActionGroup;
 class QDockWidget;
 class QLabel;
+class QMenu;
 
 namespace ui {
 
@@ -40,6 +44,11 @@ public:
     bool isPresenterMode() const { return m_presenter; }
     const Theme &theme() const { return m_theme; }
 
+    /** Loads manifests or a scenario folder into a new cluster with clients sending requests; false (and a message) on error. */
+    bool openPaths(const std::vector<std::string> &paths);
+    /** Writes every user object (not those controllers made) as multi-document YAML that loads back the same. */
+    bool saveSandbox(const QString &file);
+
 public slots:
     void setPresenterMode(bool on);
     void setThemeChoice(ui::MainWindow::ThemeChoice choice);
@@ -54,6 +63,11 @@ private:
     void createDocks();
     void createToolBar();
     void createMenus();
+    void openDialog();
+    void saveDialog();
+    void rememberRecent(const QStringList &paths);
+    void rebuildRecentMenu();
+    bool confirmDiscard();
     QDockWidget *addDock(const QString &title, const QString &objectName, QWidget *widget, Qt::DockWidgetArea area);
     void applyTheme();
     void onFrame();
@@ -73,6 +87,7 @@ private:
     QDockWidget *m_chartsDock = nullptr;
     QActionGroup *m_themeGroup = nullptr;
     QAction *m_presenterAction = nullptr;
+    QMenu *m_recentMenu = nullptr;
     QAction *m_fitAction = nullptr;
     QAction *m_tidyAction = nullptr;
     QLabel *m_statusCluster = nullptr;

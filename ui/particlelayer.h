@@ -37,6 +37,7 @@ public:
     int burstSprite() const { return static_cast<int>(m_colors.size()); }
     void setParticles(std::vector<Particle> particles);
     std::size_t particleCount() const { return m_particles.size(); }
+    const std::vector<Particle> &particles() const { return m_particles; }
 
 private:
     void buildSheet();

@@ -1,5 +1,6 @@
 #include "ui/runwindow.h"
 
+#include "ui/headlessrun.h"
 #include "ui/mainwindow.h"
 #include "ui/simulationhost.h"
 #include "ui/theme.h"
@@ -21,11 +22,13 @@ bool hasDisplay()
     return false;
 }
 
-int runWindow(int argc, char **argv, const std::vector<std::string> &)
+int runWindow(int argc, char **argv, const std::vector<std::string> &files, const std::string &scenariosDir)
 {
+    const std::vector<std::string> paths = files.empty() ? std::vector<std::string>{scenariosDir + "/default"} : files;
     if (!hasDisplay()) {
-        std::printf("kubesim: no display (DISPLAY and WAYLAND_DISPLAY are unset); the window cannot open.\n");
-        return 0;
+        std::printf("kubesim: no display (DISPLAY and WAYLAND_DISPLAY are unset), so no window; running headless for 5 s:\n");
+        std::fflush(stdout);
+        return runHeadless(paths, 5, stdout);
     }
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("kubesim"));
@@ -36,6 +39,7 @@ int runWindow(int argc, char **argv, const std::vector<std::string> &)
     MainWindow window;
     window.resize(1440, 900);
     window.show();
+    window.openPaths(paths);
     window.host()->play();
     return QApplication::exec();
 }

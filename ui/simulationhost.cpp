@@ -113,10 +113,17 @@ void SimulationHost::publishFrame(sim::engine::SimTime previous)
 {
     m_snapshot.previous = previous;
     m_snapshot.now = m_simulation->engine().now();
-    m_flights.update(*m_simulation);
+    // A request's path is shown over at most 4 hops of minimumHopTime: keep it that long after it ended.
+    m_flights.update(*m_simulation, 4 * minimumHopTime());
     m_snapshot.flights = m_flights.flights();
     flushChanges();
     emit frameAdvanced();
+}
+
+sim::engine::SimTime SimulationHost::minimumHopTime() const
+{
+    // Network hops take microseconds to milliseconds: stretched to a quarter second so the eye can follow.
+    return static_cast<sim::engine::SimTime>(std::llround(250.0 * 1000.0 * m_speed));
 }
 
 void SimulationHost::flushChanges()

@@ -37,6 +37,9 @@ public:
     /** Swaps in a new cluster (Open, lesson start); undo history is cleared. */
     void replaceSimulation(std::unique_ptr<sim::Simulation> simulation);
 
+    /** Simulated time one hop of a request is shown for at least, at the current speed (250 ms of wall time). */
+    sim::engine::SimTime minimumHopTime() const;
+
     static constexpr double kMinSpeed = 0.1;
     static constexpr double kMaxSpeed = 100.0;
 

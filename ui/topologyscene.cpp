@@ -132,6 +132,14 @@ std::size_t TopologyScene::particleCount() const
     return m_particles->particleCount();
 }
 
+std::vector<QPointF> TopologyScene::particlePositions() const
+{
+    std::vector<QPointF> out;
+    for (const Particle &p : m_particles->particles())
+        out.push_back(p.pos);
+    return out;
+}
+
 void TopologyScene::rebuild(const sim::store::Store &store)
 {
     m_graph = sim::topology::TopologyBuilder(store).build();
@@ -294,13 +302,13 @@ void TopologyScene::clearTraffic()
     m_particles->setParticles({});
 }
 
-void TopologyScene::updateFrame(const FrameSnapshot &frame)
+void TopologyScene::updateFrame(const FrameSnapshot &frame, sim::engine::SimTime minHop)
 {
     m_traffic.record(frame);
     // Edge widths and labels need not change at 60 Hz; every fourth frame reads as smooth.
     if (m_frameCount++ % 4 == 0)
         updateEdgeTraffic();
-    updateParticles(frame);
+    updateParticles(frame, minHop);
 }
 
 void TopologyScene::updateEdgeTraffic()
@@ -338,19 +346,27 @@ int TopologyScene::spriteFor(const std::string &version)
     return index;
 }
 
-void TopologyScene::updateParticles(const FrameSnapshot &frame)
+void TopologyScene::updateParticles(const FrameSnapshot &frame, sim::engine::SimTime minHop)
 {
     const qint64 wallMs = m_wallClock.elapsed();
+    // Shown hop times: each hop lasts its simulated time, but at least minHop, from the request's start.
+    auto shownAt = [minHop](const RequestFlight &flight, std::size_t hop) {
+        sim::engine::SimTime t = flight.hops.front().at;
+        for (std::size_t i = 1; i <= hop; ++i)
+            t += std::max(flight.hops[i].at - flight.hops[i - 1].at, minHop);
+        return t;
+    };
     std::vector<const RequestFlight *> active;
     active.reserve(frame.flights.size());
     for (const RequestFlight *flight : frame.flights) {
-        if (flight->hops.empty())
+        if (flight->hops.size() < 2)
             continue;
         const FlightHop &last = flight->hops.back();
-        if (flight->isFailure() && last.at > frame.previous && last.at <= frame.now)
+        const sim::engine::SimTime end = shownAt(*flight, flight->hops.size() - 1);
+        if (flight->isFailure() && end > frame.previous && end <= frame.now)
             if (NodeItem *node = nodeItem(last.nodeId))
                 m_failures.push_back({node->inPort() + QPointF(8, 0), wallMs});
-        if (flight->hops.front().at <= frame.now && last.at > frame.now)
+        if (flight->hops.front().at <= frame.now && end > frame.now)
             active.push_back(flight);
     }
     m_requestsPerParticle = std::max<int>(1, static_cast<int>((active.size() + kMaxParticles - 1) / kMaxParticles));
@@ -359,18 +375,22 @@ void TopologyScene::updateParticles(const FrameSnapshot &frame)
     for (std::size_t i = 0; i < active.size(); i += static_cast<std::size_t>(m_requestsPerParticle)) {
         const RequestFlight &flight = *active[i];
         std::size_t h = 1;
-        while (h + 1 < flight.hops.size() && flight.hops[h].at <= frame.now)
+        sim::engine::SimTime from = flight.hops.front().at, to = shownAt(flight, 1);
+        while (h + 1 < flight.hops.size() && to <= frame.now) {
             ++h;
+            from = to;
+            to = shownAt(flight, h);
+        }
         const FlightHop &a = flight.hops[h - 1], &b = flight.hops[h];
-        const qreal t = b.at > a.at ? static_cast<qreal>(frame.now - a.at) / static_cast<qreal>(b.at - a.at) : 1.0;
+        const qreal t = to > from ? static_cast<qreal>(frame.now - from) / static_cast<qreal>(to - from) : 1.0;
         QPointF pos;
         if (EdgeItem *edge = edgeItem(a.nodeId, b.nodeId)) {
             pos = edge->pointAt(t);
         } else {
-            NodeItem *from = nodeItem(a.nodeId), *to = nodeItem(b.nodeId);
-            if (!from || !to)
+            NodeItem *fromNode = nodeItem(a.nodeId), *toNode = nodeItem(b.nodeId);
+            if (!fromNode || !toNode)
                 continue;
-            pos = from->outPort() * (1 - t) + to->inPort() * t;
+            pos = fromNode->outPort() * (1 - t) + toNode->inPort() * t;
         }
         particles.push_back({pos, spriteFor(flight.isFailure() ? kFailedKey : flight.version), 1.0});
     }

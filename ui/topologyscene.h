@@ -43,8 +43,11 @@ public:
     void rebuild(const sim::store::Store &store);
     /** Forgets the remembered order and the dragged positions, and lays everything out afresh. */
     void relayout();
-    /** Moves the particles to the frame's time and updates edge widths and split labels. */
-    void updateFrame(const FrameSnapshot &frame);
+    /**
+     * Moves the particles to the frame's time and updates edge widths and split labels. `minHop` is the
+     * simulated time one hop is shown for at least (a hop of a millisecond would be invisible).
+     */
+    void updateFrame(const FrameSnapshot &frame, sim::engine::SimTime minHop = 0);
     /** Forgets traffic history (after a new cluster is loaded). */
     void clearTraffic();
 
@@ -56,6 +59,8 @@ public:
     /** Requests drawn as one particle (1 unless the rate is too high to draw each). */
     int requestsPerParticle() const { return m_requestsPerParticle; }
     std::size_t particleCount() const;
+    /** Where the particles are drawn this frame. */
+    std::vector<QPointF> particlePositions() const;
     /** Versions seen on particles, in first-seen order, for the legend. */
     const std::vector<QString> &versions() const { return m_versions; }
     /** The version a Service's particles are coloured by: its first pod's version label, else its name. */
@@ -78,7 +83,7 @@ private:
     void placeNodes();
     void syncGroups();
     void updateEdgeTraffic();
-    void updateParticles(const FrameSnapshot &frame);
+    void updateParticles(const FrameSnapshot &frame, sim::engine::SimTime minHop);
     int spriteFor(const std::string &version);
     void onSelectionChanged();
 

@@ -8,7 +8,12 @@
 #include "ui/topologyview.h"
 #include "ui/weightspanel.h"
 
+#include "sim/manifest/encoder.h"
+
+#include <QApplication>
 #include <QDir>
+#include <QTimer>
+#include <QTemporaryDir>
 #include <QSlider>
 #include <QtTest>
 
@@ -26,6 +31,41 @@ std::vector<int> routeWeights(ui::SimulationHost *host)
     return out;
 }
 
+// The canary lesson's manifests: Gateway web, HTTPRoute app 90/10 to app-v1 and app-v2.
+std::vector<std::string> lessonPaths()
+{
+    const std::string dir = KUBESIM_SOURCE_DIR "/scenarios/09-canary-weights/";
+    return {dir + "gateway.yaml", dir + "apps.yaml", dir + "route.yaml"};
+}
+
+// Every object a user wrote (not what controllers made), as it would be saved.
+std::string userObjects(const sim::store::Store &store)
+{
+    std::string out;
+    sim::manifest::EncodeOptions options;
+    options.includeStatus = false;
+    for (const sim::api::KindInfo &info : sim::api::allKinds())
+        for (const sim::api::ObjectPtr &obj : store.list(info.kind))
+            if (obj->metadata.ownerReferences.empty() && !obj->metadata.labels.count(sim::api::kManagedByLabel))
+                out += sim::manifest::toYaml(*obj, options);
+    return out;
+}
+
+// Runs `frames` frames of `step` simulated time each, as the frame driver would.
+void runFrames(ui::SimulationHost *host, int frames, sim::engine::SimTime step = 50 * sim::engine::kMillisecond)
+{
+    for (int i = 0; i < frames; ++i)
+        host->advance(step);
+}
+
+double observedShare(ui::TopologyScene *scene, const std::string &service)
+{
+    const std::string rule = ids::routeRule("default", "app", 0);
+    const double v1 = scene->traffic().count({rule, ids::service("default", "app-v1")});
+    const double v2 = scene->traffic().count({rule, ids::service("default", "app-v2")});
+    return (service == "app-v1" ? v1 : v2) / std::max(1.0, v1 + v2);
+}
+
 } // namespace
 
 class TestUi : public QObject {
@@ -38,6 +78,10 @@ private slots:
     void weightSliderChangesTheRouteAndUndoRestoresIt();
     void clickingAnObjectSelectsItInTheInspector();
     void themesAndPresenterMode();
+    void lessonOpensAndParticlesMove();
+    void sliderMovesTheObservedSplit();
+    void saveSandboxThenOpenGivesTheSameObjects();
+    void brokenManifestChangesNothing();
     void screenshots_data();
     void screenshots();
 
@@ -114,6 +158,66 @@ void TestUi::themesAndPresenterMode()
     QVERIFY(!m_window->theme().isPresenter);
 }
 
+void TestUi::lessonOpensAndParticlesMove()
+{
+    QVERIFY(m_window->openPaths(lessonPaths()));
+    ui::TopologyScene *scene = m_window->scene();
+    QVERIFY(scene->nodeItem(ids::gateway("default", "web")));
+    QVERIFY(scene->nodeItem(ids::service("default", "app-v2")));
+    runFrames(m_window->host(), 20);
+    const std::vector<QPointF> before = scene->particlePositions();
+    QVERIFY2(!before.empty(), "requests are in flight after a second");
+    runFrames(m_window->host(), 1, 16 * sim::engine::kMillisecond);
+    const std::vector<QPointF> after = scene->particlePositions();
+    QVERIFY(!after.empty());
+    QVERIFY2(before != after, "particles moved between two frames");
+}
+
+void TestUi::sliderMovesTheObservedSplit()
+{
+    QVERIFY(m_window->openPaths(lessonPaths()));
+    runFrames(m_window->host(), 200);  // 10 s at 40 requests per second
+    QVERIFY(observedShare(m_window->scene(), "app-v2") < 0.25);
+    QSlider *slider = m_window->weightsPanel()->slider("default", "app", 0);
+    QVERIFY(slider);
+    slider->setValue(50);
+    QCOMPARE(routeWeights(m_window->host()), (std::vector<int>{50, 50}));
+    runFrames(m_window->host(), 300);  // 15 s: the 10 s window holds only requests sent after the change
+    const double share = observedShare(m_window->scene(), "app-v2");
+    QVERIFY2(share > 0.35 && share < 0.65, qPrintable(QString::number(share)));
+}
+
+void TestUi::saveSandboxThenOpenGivesTheSameObjects()
+{
+    QVERIFY(m_window->openPaths(lessonPaths()));
+    m_window->weightsPanel()->slider("default", "app", 0)->setValue(75);
+    const std::string before = userObjects(m_window->host()->simulation().store());
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("sandbox.yaml"));
+    QVERIFY(m_window->saveSandbox(file));
+    QVERIFY(m_window->openPaths({file.toStdString()}));
+    QCOMPARE(userObjects(m_window->host()->simulation().store()), before);
+    QCOMPARE(routeWeights(m_window->host()), (std::vector<int>{75, 25}));
+}
+
+void TestUi::brokenManifestChangesNothing()
+{
+    QVERIFY(m_window->openPaths(lessonPaths()));
+    const std::string before = userObjects(m_window->host()->simulation().store());
+    QTemporaryDir dir;
+    QFile broken(dir.filePath(QStringLiteral("broken.yaml")));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("apiVersion: v1\nkind: Service\nmetadata:\n  name: Not_A_Name\nspec:\n  ports: [{port: 99999}]\n");
+    broken.close();
+    // The error dialog is modal: close it as a user would.
+    QTimer::singleShot(0, [] {
+        if (QWidget *box = QApplication::activeModalWidget())
+            box->close();
+    });
+    QVERIFY(!m_window->openPaths({broken.fileName().toStdString()}));
+    QCOMPARE(userObjects(m_window->host()->simulation().store()), before);
+}
+
 void TestUi::screenshots_data()
 {
     QTest::addColumn<QString>("name");
@@ -131,7 +235,8 @@ void TestUi::screenshots()
     QFETCH(bool, presenter);
     m_window->setThemeChoice(dark ? ui::MainWindow::ThemeChoice::Dark : ui::MainWindow::ThemeChoice::Light);
     m_window->setPresenterMode(presenter);
-    m_window->host()->advance(sim::engine::kSecond);
+    QVERIFY(m_window->openPaths(lessonPaths()));
+    runFrames(m_window->host(), 120);
     QTest::qWait(50);
     const QDir dir(QStringLiteral(KUBESIM_SCREENSHOT_DIR));
     QVERIFY(dir.mkpath(QStringLiteral(".")));

@@ -181,6 +181,11 @@ std::optional<ActionBody> parseWait(const YamlField &f)
         f.child("timeout").error("must be longer than 0s");
         return std::nullopt;
     }
+    if (until && std::holds_alternative<StatusCheck>(until->body)) {
+        f.child("until").error("a wait cannot poll a status check (each try would send a request); wait a "
+                               "duration, then check the status in the step's checks");
+        return std::nullopt;
+    }
     if (!until || !timeout)
         return std::nullopt;
     return WaitAction{0, std::make_shared<const Check>(std::move(*until)), *timeout};

@@ -94,7 +94,7 @@ struct NoRequestLostCheck {
     bool operator==(const NoRequestLostCheck &) const = default;
 };
 
-/** The number of cloud load balancers the cluster pays for (Services of type LoadBalancer with an external address). */
+/** The number of cloud load balancers the cluster pays for (LoadBalancer Services, Gateways, ingress controllers with an address). */
 struct LoadBalancersCheck {
     std::int64_t count = 0;
     bool operator==(const LoadBalancersCheck &) const = default;

@@ -1,17 +1,13 @@
 #include "sim/scenario/describe.h"
 
 #include "sim/scenario/duration.h"
+#include "sim/scenario/overloaded.h"
 
 #include <cstdio>
 
 namespace sim::scenario {
 
 namespace {
-
-template <class... Ts> struct Overloaded : Ts... {
-    using Ts::operator()...;
-};
-template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
 
 std::string labels(const api::Labels &selector)
 {

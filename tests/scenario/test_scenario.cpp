@@ -322,6 +322,8 @@ void TestScenario::errors_data()
                                           << "8:11" << "steps[0].actions[0].wait.timeout" << "required";
     QTest::newRow("wait zero timeout") << head + "  actions:\n  - wait: {until: {loadBalancers: {count: 1}}, timeout: 0s}\n"
                                        << "8:57" << "steps[0].actions[0].wait.timeout" << "longer than 0s";
+    QTest::newRow("wait for a status") << head + "  actions:\n  - wait: {until: {status: {url: /, code: 200}}, timeout: 1m}\n"
+                                       << "8:19" << "steps[0].actions[0].wait.until" << "cannot poll a status check";
     QTest::newRow("node not a name") << head + "  actions:\n  - drainNode: [a]\n" << "8:16" << "steps[0].actions[0].drainNode"
                                      << "expected a string";
     QTest::newRow("unknown check") << head + "  checks:\n  - latency: {p99: 10ms}\n" << "8:14" << "steps[0].checks[0].latency"

@@ -1,0 +1,189 @@
+#include "sim/scenario/lessonsession.h"
+#include "sim/scenario/scenarioparser.h"
+#include "sim/scenario/scenariorunner.h"
+#include "sim/simulation.h"
+
+#include <QtTest>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace sim::scenario;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Set to regenerate the golden traces after an intended change (docs/lessons.md).
+constexpr const char *kUpdateVariable = "KUBESIM_UPDATE_LESSON_TRACES";
+
+fs::path lessonsFolder()
+{
+    return fs::path(KUBESIM_SOURCE_DIR) / "scenarios";
+}
+
+fs::path traceFile(const std::string &lesson)
+{
+    return fs::path(KUBESIM_TEST_DATA) / "lessons" / (lesson + ".trace");
+}
+
+std::vector<std::string> lessonNames()
+{
+    std::vector<std::string> names;
+    for (const auto &entry : fs::directory_iterator(lessonsFolder())) {
+        if (fs::exists(entry.path() / "scenario.yaml"))
+            names.push_back(entry.path().filename().string());
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+Scenario load(const std::string &lesson)
+{
+    auto result = ScenarioParser::loadFolder(lessonsFolder() / lesson);
+    if (!result.ok()) {
+        std::string text;
+        for (const auto &d : result.diagnostics)
+            text += d.toString() + "\n";
+        qFatal("%s", text.c_str());
+    }
+    return *result.scenario;
+}
+
+std::string readFile(const fs::path &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// The first line where two texts differ, for a readable failure.
+QString firstDifference(const std::string &expected, const std::string &actual)
+{
+    std::istringstream a(expected), b(actual);
+    std::string la, lb;
+    for (int line = 1;; ++line) {
+        const bool hasA = static_cast<bool>(std::getline(a, la));
+        const bool hasB = static_cast<bool>(std::getline(b, lb));
+        if (!hasA && !hasB)
+            return {};
+        if (!hasA || !hasB || la != lb)
+            return QString("line %1:\n  expected: %2\n  actual:   %3")
+                .arg(line)
+                .arg(hasA ? QString::fromStdString(la) : "<end>")
+                .arg(hasB ? QString::fromStdString(lb) : "<end>");
+    }
+}
+
+} // namespace
+
+class TestLessons : public QObject {
+    Q_OBJECT
+
+private slots:
+    void allLessonsPresent();
+    void lessonPasses_data();
+    void lessonPasses();
+    void doingNothingFailsTheTask_data();
+    void doingNothingFailsTheTask();
+    void backRestoresTheStepStart();
+};
+
+void TestLessons::allLessonsPresent()
+{
+    QCOMPARE(lessonNames().size(), std::size_t(13));
+}
+
+void TestLessons::lessonPasses_data()
+{
+    QTest::addColumn<QString>("lesson");
+    for (const std::string &name : lessonNames())
+        QTest::newRow(name.c_str()) << QString::fromStdString(name);
+}
+
+void TestLessons::lessonPasses()
+{
+    QFETCH(QString, lesson);
+    const Scenario scenario = load(lesson.toStdString());
+    const RunOutcome outcome = ScenarioRunner::run(scenario);
+    if (!outcome.report.passed())
+        std::fputs(outcome.report.toText().c_str(), stderr);  // QVERIFY2 cuts long messages
+    QVERIFY2(outcome.report.passed(), "the lesson's report (above) has failures");
+    QVERIFY(outcome.report.checkCount() > 0);
+
+    const fs::path golden = traceFile(lesson.toStdString());
+    if (std::getenv(kUpdateVariable)) {
+        std::ofstream(golden, std::ios::binary) << outcome.trace;
+        qInfo("wrote %s", golden.c_str());
+        return;
+    }
+    QVERIFY2(fs::exists(golden), qPrintable(QString("no golden trace %1; run with %2=1 to write it")
+                                                .arg(QString::fromStdString(golden.string()), kUpdateVariable)));
+    const std::string expected = readFile(golden);
+    QVERIFY2(expected == outcome.trace, qPrintable(firstDifference(expected, outcome.trace)));
+    // Same seed, same run: byte-identical.
+    QCOMPARE(ScenarioRunner::run(scenario).trace, outcome.trace);
+}
+
+void TestLessons::doingNothingFailsTheTask_data()
+{
+    QTest::addColumn<QString>("lesson");
+    QTest::addColumn<int>("step");
+    for (const std::string &name : lessonNames()) {
+        const Scenario scenario = load(name);
+        for (std::size_t i = 0; i < scenario.steps.size(); ++i) {
+            if (scenario.steps[i].task)
+                QTest::addRow("%s step %d", name.c_str(), int(i + 1)) << QString::fromStdString(name) << int(i);
+        }
+    }
+}
+
+void TestLessons::doingNothingFailsTheTask()
+{
+    QFETCH(QString, lesson);
+    QFETCH(int, step);
+    LessonSession session(load(lesson.toStdString()));
+    for (int i = 0; i < step; ++i) {
+        session.runUntilSettled();
+        session.applySolution();
+        session.runUntilSettled();
+        QVERIFY(session.next());
+    }
+    session.runUntilSettled();
+    // The learner watches for a minute and does nothing.
+    sim::engine::Engine &engine = session.simulation().engine();
+    engine.runUntil(engine.now() + sim::engine::kMinute);
+    const auto results = session.evaluateTaskChecks();
+    QVERIFY(!results.empty());
+    const bool anyFailed = std::any_of(results.begin(), results.end(), [](const CheckResult &r) { return !r.passed; });
+    QVERIFY2(anyFailed, "every task check passed although the learner did nothing");
+}
+
+void TestLessons::backRestoresTheStepStart()
+{
+    LessonSession session(load("09-canary-weights"));
+    session.runUntilSettled();
+    QVERIFY(session.next());
+    const auto generation = session.generation();
+    const sim::engine::SimTime step2Start = session.stepStart();
+    const std::uint64_t version = session.simulation().store().resourceVersion();
+    session.runUntilSettled();
+    QVERIFY(session.next());
+    session.runUntilSettled();
+    QCOMPARE(session.stepIndex(), std::size_t(2));
+    QVERIFY(session.back());
+    QCOMPARE(session.stepIndex(), std::size_t(1));
+    QVERIFY(session.generation() != generation);
+    QCOMPARE(session.simulation().engine().now(), step2Start);
+    QCOMPARE(session.stepStart(), step2Start);
+    QCOMPARE(session.simulation().store().resourceVersion(), version);
+    QVERIFY(session.back());
+    QCOMPARE(session.stepIndex(), std::size_t(0));
+    QVERIFY(!session.back());
+}
+
+QTEST_APPLESS_MAIN(TestLessons)
+#include "test_lessons.moc"

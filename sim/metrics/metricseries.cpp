@@ -2,25 +2,47 @@
 
 namespace sim::metrics {
 
+const LatencyHistogram MetricSeries::kEmptyHistogram;
+const SlidingWindow MetricSeries::kEmptyWindow;
+
 void MetricSeries::recordAnswer(engine::SimTime at, int status, engine::SimTime latency)
 {
     ++m_answered;
-    if (status >= 0 && status < static_cast<int>(m_status.size()))
-        ++m_status[static_cast<std::size_t>(status)];
-    m_latency.record(latency);
-    m_window.record(at);
+    bool counted = false;
+    for (auto &[code, count] : m_status) {
+        if (code == status || count == 0) {
+            code = status;
+            ++count;
+            counted = true;
+            break;
+        }
+    }
+    if (!counted)
+        ++m_otherStatus;
+    if (!m_latency) {
+        m_latency = std::make_unique<LatencyHistogram>();
+        m_window = std::make_unique<SlidingWindow>();
+    }
+    m_latency->record(latency);
+    m_window->record(at);
 }
 
 std::uint64_t MetricSeries::statusCount(int status) const
 {
-    return status >= 0 && status < static_cast<int>(m_status.size()) ? m_status[static_cast<std::size_t>(status)] : 0;
+    for (const auto &[code, count] : m_status) {
+        if (count != 0 && code == status)
+            return count;
+    }
+    return 0;
 }
 
 std::uint64_t MetricSeries::statusClassCount(int cls) const
 {
     std::uint64_t total = 0;
-    for (int s = cls * 100; s < cls * 100 + 100 && s < static_cast<int>(m_status.size()); ++s)
-        total += m_status[static_cast<std::size_t>(s)];
+    for (const auto &[code, count] : m_status) {
+        if (count != 0 && code / 100 == cls)
+            total += count;
+    }
     return total;
 }
 

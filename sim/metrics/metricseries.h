@@ -4,6 +4,8 @@
 #include "sim/metrics/slidingwindow.h"
 
 #include <array>
+#include <memory>
+#include <utility>
 #include <cstdint>
 #include <string>
 
@@ -30,17 +32,23 @@ public:
     std::uint64_t statusCount(int status) const;
     /** Answers with a status in [100*cls, 100*cls+99]. */
     std::uint64_t statusClassCount(int cls) const;
-    const LatencyHistogram &latency() const { return m_latency; }
-    const SlidingWindow &window() const { return m_window; }
+    const LatencyHistogram &latency() const { return m_latency ? *m_latency : kEmptyHistogram; }
+    const SlidingWindow &window() const { return m_window ? *m_window : kEmptyWindow; }
 
 private:
+    static const LatencyHistogram kEmptyHistogram;
+    static const SlidingWindow kEmptyWindow;
     Scope m_scope;
     std::string m_name;
     std::uint64_t m_routed = 0;
     std::uint64_t m_answered = 0;
-    std::array<std::uint64_t, 600> m_status{};
-    LatencyHistogram m_latency;
-    SlidingWindow m_window;
+    // Status codes seen, in first-seen order; a series sees a handful, so a short scan beats a table of 600.
+    static constexpr std::size_t kStatusSlots = 16;
+    std::array<std::pair<std::int32_t, std::uint64_t>, kStatusSlots> m_status{};
+    std::uint64_t m_otherStatus = 0;  // beyond kStatusSlots distinct codes
+    // Allocated on the first answer: tables with thousands of rules create many series that never see one.
+    std::unique_ptr<LatencyHistogram> m_latency;
+    std::unique_ptr<SlidingWindow> m_window;
 };
 
 } // namespace sim::metrics

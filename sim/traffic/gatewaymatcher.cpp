@@ -42,9 +42,11 @@ const CompiledMatch *firstMatching(const CompiledListener &listener, const std::
 const CompiledMatch *findInBucket(const CompiledListener &listener, const HostBucket &bucket, const HttpRequest &request,
                                   Trace *trace)
 {
-    if (auto it = bucket.exact.find(request.path); it != bucket.exact.end()) {
-        if (const CompiledMatch *m = firstMatching(listener, it->second, request, trace))
-            return m;
+    if (!bucket.exact.empty()) {
+        if (auto it = bucket.exact.find(request.path); it != bucket.exact.end()) {
+            if (const CompiledMatch *m = firstMatching(listener, it->second, request, trace))
+                return m;
+        }
     }
     if (const CompiledMatch *m = firstMatching(listener, bucket.regex, request, trace))
         return m;

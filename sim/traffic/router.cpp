@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 namespace sim::traffic {
 
@@ -49,19 +50,19 @@ RoutingDecision Router::route(const RoutingTable &table, const EntryPoint &entry
 {
     RoutingDecision d;
     // Hostnames compare case-insensitively; copy only in the rare case the host needs lower-casing.
-    HttpRequest lowered;
+    std::optional<HttpRequest> lowered;
     const HttpRequest *request = &original;
     if (hasUpperCase(original.host)) {
         lowered = original;
-        lowered.host = hostnames::normalize(original.host);
-        request = &lowered;
+        lowered->host = hostnames::normalize(original.host);
+        request = &*lowered;
     }
     m_now = now;
     if (m_roundRobin.size() < table.servicePortCount)
         m_roundRobin.resize(table.servicePortCount, 0);
     switch (entry.kind) {
     case EntryPoint::Kind::Gateway:
-        if (const CompiledGateway *gateway = table.findGateway(entry.namespace_, entry.name))
+        if (const CompiledGateway *gateway = cachedGateway(table, entry))
             viaGateway(table, *gateway, entry.listener, *request, d, trace);
         else
             refuse(d, Outcome::Refused, "Gateway not programmed", trace,
@@ -93,6 +94,18 @@ RoutingDecision Router::route(const RoutingTable &table, const EntryPoint &entry
         break;
     }
     return d;
+}
+
+const CompiledGateway *Router::cachedGateway(const RoutingTable &table, const EntryPoint &entry)
+{
+    // Load generators send many requests to one Gateway: skip building its key and hashing it each time.
+    if (m_cachedTable != table.id || m_cachedNamespace != entry.namespace_ || m_cachedName != entry.name) {
+        m_cachedTable = table.id;
+        m_cachedNamespace = entry.namespace_;
+        m_cachedName = entry.name;
+        m_cachedGateway = table.findGateway(entry.namespace_, entry.name);
+    }
+    return m_cachedGateway;
 }
 
 void Router::viaAddress(const RoutingTable &table, const HttpRequest &request, RoutingDecision &d, Trace *trace)

@@ -28,6 +28,7 @@ public:
     KubeProxy &kubeProxy() { return m_kubeProxy; }
 
 private:
+    const CompiledGateway *cachedGateway(const RoutingTable &table, const EntryPoint &entry);
     void viaAddress(const RoutingTable &table, const HttpRequest &request, RoutingDecision &d, Trace *trace);
     void viaClusterName(const RoutingTable &table, const EntryPoint &entry, const HttpRequest &request, RoutingDecision &d,
                         Trace *trace);
@@ -49,6 +50,10 @@ private:
     KubeProxy m_kubeProxy;
     std::vector<std::uint32_t> m_roundRobin;  // proxies' position per Service port index
     engine::SimTime m_now = 0;
+    std::uint64_t m_cachedTable = 0;
+    std::string m_cachedNamespace;
+    std::string m_cachedName;
+    const CompiledGateway *m_cachedGateway = nullptr;
 };
 
 } // namespace sim::traffic

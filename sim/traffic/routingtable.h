@@ -29,6 +29,7 @@ struct AddressOwner {
  * The hot path indexes these vectors and hash maps; it never reads the store or parses a manifest.
  */
 struct RoutingTable {
+    std::uint64_t id = 0;  // unique per compiled table, so caches can tell tables apart
     std::vector<CompiledPod> pods;
     std::vector<CompiledNode> nodes;
     std::vector<CompiledService> services;

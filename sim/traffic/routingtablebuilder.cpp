@@ -1,5 +1,7 @@
 #include "sim/traffic/routingtablebuilder.h"
 
+#include <atomic>
+
 #include "sim/traffic/ingresscompiler.h"
 
 namespace sim::traffic {
@@ -18,7 +20,9 @@ std::uint32_t RoutingTableBuilder::metricId(metrics::Scope scope, const std::str
 
 std::shared_ptr<const RoutingTable> RoutingTableBuilder::build()
 {
+    static std::atomic<std::uint64_t> tables{0};
     auto table = std::make_shared<RoutingTable>();
+    table->id = ++tables;
     m_problems.clear();
     compilePods(*table);
     compileNodes(*table);

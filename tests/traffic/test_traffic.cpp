@@ -3,8 +3,13 @@
 #include "sim/metrics/latencyhistogram.h"
 #include "sim/metrics/shareinterval.h"
 #include "sim/metrics/slidingwindow.h"
+#include "sim/traffic/exchangeformat.h"
+#include "sim/traffic/loadreport.h"
 #include "sim/traffic/trafficsystem.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
 
 #include <map>
@@ -93,6 +98,8 @@ private slots:
     void slidingWindowRate();
     void podServerAnnotations_data();
     void podServerAnnotations();
+    void requestJsonShape();
+    void loadReportSplits();
 };
 
 void TestTraffic::kubeProxyModes_data()
@@ -463,6 +470,63 @@ void TestTraffic::podServerAnnotations()
     std::vector<std::string> problems;
     traffic::PodServerModel::fromAnnotations({{key.toStdString(), value.toStdString()}}, &problems);
     QCOMPARE(problems.empty(), valid);
+}
+
+void TestTraffic::requestJsonShape()
+{
+    Cluster c;
+    c.pods("default", "echo", 1);
+    c.service("default", "web", "echo", 80);
+    c.gatewayClass();
+    c.gateway("default", "gw", {listener("http", 80)});
+    c.route("default", "r", {rule({}, {backend("web", 80)})});
+    traffic::TrafficSystem system(c.engine, c.store);
+    HttpRequest r = request("http://a.example/x?q=1");
+    r.headers.add("X-Test", "yes");
+    QJsonDocument json = QJsonDocument::fromJson(
+        QByteArray::fromStdString(traffic::ExchangeFormat::toJson(system.exchange(EntryPoint::gateway("default", "gw"), r))));
+    QVERIFY(json.isObject());
+    QJsonObject o = json.object();
+    QCOMPARE(o["status"].toInt(), 200);
+    QCOMPARE(o["backend"].toObject()["name"].toString(), QString("web"));
+    QCOMPARE(o["backend"].toObject()["port"].toInt(), 80);
+    QCOMPARE(o["pod"].toString(), QString("default/echo-0"));
+    QCOMPARE(o["upstream"].toObject()["path"].toString(), QString("/x?q=1"));
+    QCOMPARE(o["upstream"].toObject()["headers"].toObject()["x-test"].toString(), QString("yes"));
+    QVERIFY(o["response"].toObject()["headers"].isObject());
+    QVERIFY(o["location"].isNull());
+    QCOMPARE(o["route"].toObject()["kind"].toString(), QString("HTTPRoute"));
+    QCOMPARE(o["route"].toObject()["rule"].toInt(), 0);
+    QVERIFY(o["mirroredTo"].isArray());
+    QVERIFY(o["trace"].toArray().size() > 3);
+    QVERIFY(o["trace"].toArray()[0].toObject().contains("why"));
+}
+
+void TestTraffic::loadReportSplits()
+{
+    Cluster c;
+    c.pods("default", "echo", 2);
+    c.service("default", "stable", "echo", 80);
+    c.service("default", "canary", "echo", 80);
+    c.gatewayClass();
+    c.gateway("default", "gw", {listener("http", 80)});
+    c.route("default", "r", {rule({}, {backend("stable", 80, 90), backend("canary", 80, 10)})});
+    traffic::TrafficSystem system(c.engine, c.store);
+    auto g = system.startLoad(load(EntryPoint::gateway("default", "gw"), {"http://a/"}, 1000, 10000));
+    c.engine.runUntil(20 * engine::kSecond);
+    traffic::LoadReport report = traffic::LoadReport::of(system, g);
+    QCOMPARE(report.requests, std::uint64_t(10000));
+    QCOMPARE(report.byBackend.at("default/stable") + report.byBackend.at("default/canary"), std::uint64_t(10000));
+    QCOMPARE(report.byStatus.at("200"), std::uint64_t(10000));
+    QCOMPARE(report.splits.size(), std::size_t(2));
+    QCOMPARE(report.splits[1].backend, std::string("default/canary"));
+    QCOMPARE(report.splits[1].configured, 0.1);
+    QVERIFY(report.splits[1].low <= 0.1 && report.splits[1].high >= 0.1);
+    QJsonObject o = QJsonDocument::fromJson(QByteArray::fromStdString(report.toJson())).object();
+    for (const char *key : {"requests", "byBackend", "byPod", "byStatus", "latencyMs", "splits"})
+        QVERIFY2(o.contains(key), key);
+    QVERIFY(o["latencyMs"].toObject()["p99"].toDouble() > 0);
+    QCOMPARE(o["splits"].toArray()[0].toObject()["ci95"].toArray().size(), 2);
 }
 
 QTEST_APPLESS_MAIN(TestTraffic)

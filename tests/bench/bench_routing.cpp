@@ -1,0 +1,181 @@
+// Routing benchmark (docs/performance.md): routing decisions per second through one Gateway listener with
+// 100 HTTPRoutes x 10 rules (path, header and query matches, weighted backends) at 10 / 100 / 1,000 /
+// 10,000 rules; whole simulated requests per second (generated, routed, queued and served by pods,
+// answered, metrics recorded; traces and flights off); memory per in-flight request.
+//
+//   build/tests/bench/bench_routing
+
+#include "../common/trafficfixture.h"
+
+#include "sim/traffic/trafficsystem.h"
+
+#include <ctime>
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+using namespace sim;
+
+
+namespace {
+
+constexpr int kRulesPerRoute = 10;
+constexpr int kServices = 20;
+
+// Rule k of route r: path prefix /r<r>/p<k>; every third rule also needs a header, every fifth a query parameter;
+// two weighted backends (90 / 10).
+void buildCluster(fixture::Cluster &c, int rules)
+{
+    c.pods("default", "echo", 6, 3, {{"kubesim.io/concurrency", "100000"}, {"kubesim.io/queue-limit", "100000"}});
+    for (int s = 0; s < kServices; ++s)
+        c.service("default", "svc-" + std::to_string(s), "echo", 80);
+    c.gatewayClass();
+    c.gateway("default", "gw", {fixture::listener("http", 80)});
+    int routes = std::max(1, rules / kRulesPerRoute);
+    for (int r = 0; r < routes; ++r) {
+        std::vector<api::HTTPRouteRule> list;
+        for (int k = 0; k < kRulesPerRoute && r * kRulesPerRoute + k < std::max(rules, 1); ++k) {
+            api::HTTPRouteMatch m = fixture::pathMatch("PathPrefix", "/r" + std::to_string(r) + "/p" + std::to_string(k));
+            if (k % 3 == 0)
+                m.headers.push_back(api::HTTPHeaderMatch{"Exact", "x-version", "v" + std::to_string(k)});
+            if (k % 5 == 0)
+                m.queryParams.push_back(api::HTTPQueryParamMatch{"Exact", "tier", "gold"});
+            int a = (r + k) % kServices, b = (r + k + 1) % kServices;
+            list.push_back(fixture::rule({m}, {fixture::backend("svc-" + std::to_string(a), 80, 90),
+                                               fixture::backend("svc-" + std::to_string(b), 80, 10)}));
+        }
+        c.route("default", "route-" + std::to_string(r), list, {"shop.example.com"});
+    }
+}
+
+std::vector<traffic::HttpRequest> requests(int rules, std::uint64_t seed)
+{
+    engine::RandomStream random(seed, 7);
+    std::vector<traffic::HttpRequest> out;
+    int routes = std::max(1, rules / kRulesPerRoute);
+    for (int i = 0; i < 4096; ++i) {
+        int r = static_cast<int>(random.uniform(static_cast<std::uint64_t>(routes)));
+        int k = static_cast<int>(random.uniform(std::min(kRulesPerRoute, std::max(rules, 1))));
+        std::string url = "http://shop.example.com/r" + std::to_string(r) + "/p" + std::to_string(k) + "/items/42";
+        if (k % 5 == 0)
+            url += "?tier=gold";
+        traffic::HttpRequest request = *traffic::HttpRequest::fromUrl(url);
+        request.headers.add("user-agent", "bench");
+        if (k % 3 == 0)
+            request.headers.add("x-version", "v" + std::to_string(k));
+        out.push_back(std::move(request));
+    }
+    return out;
+}
+
+// CPU time of this thread: the machine is shared, so wall time would count other processes' work.
+struct CpuClock {
+    using time_point = double;
+    static double now()
+    {
+        timespec ts{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+    }
+};
+
+double seconds(double since) { return CpuClock::now() - since; }
+
+long rssKiB()
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind("VmRSS:", 0) == 0)
+            return std::stol(line.substr(6));
+    }
+    return 0;
+}
+
+void benchDecisions(int rules)
+{
+    fixture::Cluster c;
+    buildCluster(c, rules);
+    auto t0 = CpuClock::now();
+    auto table = c.table();
+    double compileMs = seconds(t0) * 1e3;
+    traffic::Router router(c.engine.stream("bench"));
+    std::vector<traffic::HttpRequest> list = requests(rules, 42);
+    traffic::EntryPoint entry = traffic::EntryPoint::gateway("default", "gw");
+    std::uint64_t forwarded = 0, n = 0;
+    auto start = CpuClock::now();
+    double elapsed = 0;
+    while (elapsed < 1.0) {
+        for (int i = 0; i < 100000; ++i)
+            forwarded += router.route(*table, entry, list[static_cast<std::size_t>(i) & 4095], 0, nullptr).isForwarded();
+        n += 100000;
+        elapsed = seconds(start);
+    }
+    std::printf("rules %6d  compile %8.1f ms  decisions %7.2f M/s  %6.0f ns/decision  (%.1f %% forwarded)\n", rules, compileMs,
+                static_cast<double>(n) / elapsed / 1e6, elapsed * 1e9 / static_cast<double>(n),
+                100.0 * static_cast<double>(forwarded) / static_cast<double>(n));
+}
+
+void benchWholeRequests()
+{
+    fixture::Cluster c;
+    buildCluster(c, 1000);
+    traffic::TrafficSystem system(c.engine, c.store);
+    traffic::LoadSpec spec;
+    spec.entry = traffic::EntryPoint::gateway("default", "gw");
+    for (traffic::HttpRequest &r : requests(1000, 43))
+        spec.templates.push_back({std::move(r), 1});
+    spec.rate = 1000;
+    spec.count = 3600000;  // an hour at 1,000 requests per second
+    spec.clients = 50;
+    auto g = system.startLoad(spec);
+    auto start = CpuClock::now();
+    c.engine.runUntil(engine::kHour + engine::kMinute);
+    double elapsed = seconds(start);
+    const traffic::LoadCounters &counters = system.counters(g);
+    std::printf("whole requests: %llu answered in %.2f s CPU = %.2f M requests/s (an hour of 1,000 rps in %.1f s); p50 %lld us p99 %lld us\n",
+                static_cast<unsigned long long>(counters.answered), elapsed, static_cast<double>(counters.answered) / elapsed / 1e6,
+                elapsed, static_cast<long long>(counters.latency.percentile(0.5)), static_cast<long long>(counters.latency.percentile(0.99)));
+}
+
+void benchInFlightMemory()
+{
+    fixture::Cluster c;
+    c.pods("default", "slow", 3, 3, {{"kubesim.io/latency-median", "100s"}, {"kubesim.io/latency-p99", "100s"},
+                                     {"kubesim.io/concurrency", "1000000"}, {"kubesim.io/queue-limit", "0"}});
+    c.service("default", "slow", "slow", 80);
+    traffic::TrafficSystem system(c.engine, c.store);
+    traffic::LoadSpec spec;
+    spec.entry = traffic::EntryPoint::service("default", "slow");
+    spec.templates.push_back({*traffic::HttpRequest::fromUrl("http://slow/"), 1});
+    spec.rate = 10000;
+    spec.count = 500000;
+    system.table();
+    long before = rssKiB();
+    system.startLoad(spec);
+    c.engine.runUntil(60 * engine::kSecond);
+    long after = rssKiB();
+    std::size_t inFlight = system.requestsInFlight();
+    std::printf("in flight: %zu requests, RSS +%ld KiB = %.0f bytes per in-flight request (slot %zu bytes + its pending event)\n",
+                inFlight, after - before, static_cast<double>(after - before) * 1024.0 / static_cast<double>(inFlight),
+                traffic::TrafficSystem::bytesPerRequestInFlight());
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    std::vector<std::string> only(argv + 1, argv + argc);
+    auto wanted = [&](const std::string &what) { return only.empty() || std::find(only.begin(), only.end(), what) != only.end(); };
+    if (wanted("decisions")) {
+        for (int rules : {10, 100, 1000, 10000})
+            benchDecisions(rules);
+    }
+    if (wanted("whole"))
+        benchWholeRequests();
+    if (wanted("memory"))
+        benchInFlightMemory();
+    return 0;
+}

@@ -1,8 +1,9 @@
-// The kubesim executable: a kubectl-like command line over the simulated cluster. With no verb it
-// runs the default scenario (until the window exists; then that branch opens the window instead).
+// The kubesim executable: with no arguments the window on the default scenario, otherwise a
+// kubectl-like command line over the simulated cluster (sim::console::CommandLine).
 
 #include "sim/console/commandline.h"
 #include "sim/simulation.h"
+#include "ui/runwindow.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -33,6 +34,6 @@ int main(int argc, char **argv)
     const std::vector<std::string> args(argv + 1, argv + argc);
     const sim::console::CommandLine commandLine(scenariosDir());
     if (args.empty())
-        return finish(commandLine.runDefaultScenario(sim::kDefaultSeed));
+        return ui::runWindow(argc, argv, {}, scenariosDir());
     return finish(commandLine.run(args));
 }

@@ -120,6 +120,12 @@ public:
     bool settle(engine::SimTime cap = 10 * engine::kMinute) { return m_engine.settle(cap); }
     void runUntil(engine::SimTime t) { m_engine.runUntil(t); }
 
+    /**
+     * Sets the weights of one HTTPRoute rule's backendRefs, in order, as `kubectl edit` would; on error
+     * (no such route or rule, wrong count, weight out of range) nothing changes.
+     */
+    CommandResult setBackendWeights(const std::string &ns, const std::string &route, int rule, const std::vector<int> &weights);
+
 private:
     struct Prepared {
         api::Object object;

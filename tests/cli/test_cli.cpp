@@ -129,8 +129,8 @@ void TestCli::commands_data()
                                "1h30m\nSee 'kubesim --help' for usage.\n";
     QTest::newRow("flag without value") << QStringList{"get", "pods", "-f"} << 2 << ""
                                         << "error: flag needs an argument: -f\nSee 'kubesim --help' for usage.\n";
-    QTest::newRow("default scenario")
-        << QStringList{} << 0
+    QTest::newRow("default scenario headless")
+        << QStringList{"--seed", "1"} << 0
         << R"((?s).*gatewayclass\.gateway\.networking\.k8s\.io/kubesim created\n.*deployment\.apps/app-v1 +3/3 .*deployment\.apps/app-v2 +1/1 .*\$ kubectl get gateways\nNAME +CLASS +ADDRESS +PROGRAMMED +AGE\nweb +kubesim .*\$ kubectl get httproutes\nNAME +HOSTNAMES +AGE\napp +\d+s\n\n)"
         << "";
 }

@@ -1,0 +1,144 @@
+#include "ui/edgeitem.h"
+
+#include "ui/nodeitem.h"
+#include "ui/theme.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+#include <cmath>
+
+namespace ui {
+namespace {
+
+constexpr int kSamples = 32;
+constexpr qreal kLabelAt = 0.62;
+
+} // namespace
+
+EdgeItem::EdgeItem(NodeItem *from, NodeItem *to, const sim::topology::TopologyEdge &edge, const Theme *theme)
+    : m_from(from), m_to(to), m_edge(edge), m_theme(theme)
+{
+    setZValue(0);
+    setAcceptedMouseButtons(Qt::NoButton);
+    from->addEdge(this);
+    to->addEdge(this);
+    adjust();
+}
+
+EdgeItem::~EdgeItem()
+{
+    m_from->removeEdge(this);
+    m_to->removeEdge(this);
+}
+
+void EdgeItem::setEdge(const sim::topology::TopologyEdge &edge)
+{
+    if (edge.weight == m_edge.weight && edge.weightTotal == m_edge.weightTotal) {
+        m_edge = edge;
+        return;
+    }
+    prepareGeometryChange();
+    m_edge = edge;
+    update();
+}
+
+void EdgeItem::setTheme(const Theme *theme)
+{
+    m_theme = theme;
+    update();
+}
+
+void EdgeItem::adjust()
+{
+    prepareGeometryChange();
+    const QPointF a = m_from->outPort(), b = m_to->inPort();
+    const qreal bend = std::max<qreal>(40, (b.x() - a.x()) * 0.5);
+    m_path = QPainterPath(a);
+    m_path.cubicTo(a + QPointF(bend, 0), b - QPointF(bend, 0), b);
+    m_samples.resize(kSamples + 1);
+    for (int i = 0; i <= kSamples; ++i)
+        m_samples[static_cast<std::size_t>(i)] = m_path.pointAtPercent(static_cast<qreal>(i) / kSamples);
+}
+
+QPointF EdgeItem::pointAt(qreal t) const
+{
+    t = std::clamp<qreal>(t, 0, 1) * kSamples;
+    const int i = std::min(static_cast<int>(t), kSamples - 1);
+    const qreal f = t - i;
+    return m_samples[static_cast<std::size_t>(i)] * (1 - f) + m_samples[static_cast<std::size_t>(i) + 1] * f;
+}
+
+void EdgeItem::setTraffic(double rps, double maxRps, std::optional<double> observedShare)
+{
+    const bool labelChanged = isSplit() && (std::lround(rps) != std::lround(m_rps) || observedShare != m_observedShare);
+    const bool widthChanged = std::abs(rps - m_rps) > 0.05 * std::max(1.0, m_rps) || maxRps != m_maxRps;
+    m_rps = rps;
+    m_maxRps = maxRps;
+    m_observedShare = observedShare;
+    if (labelChanged || widthChanged) {
+        prepareGeometryChange();
+        update();
+    }
+}
+
+qreal EdgeItem::penWidth() const
+{
+    if (m_maxRps <= 0 || m_rps <= 0)
+        return 1.6;
+    return 1.6 + 9.0 * std::sqrt(m_rps / m_maxRps);
+}
+
+QString EdgeItem::label() const
+{
+    if (!isSplit())
+        return {};
+    const double set = m_edge.weightTotal > 0 ? 100.0 * *m_edge.weight / m_edge.weightTotal : 0.0;
+    QString text = QStringLiteral("%1 % set").arg(set, 0, 'f', std::fmod(set, 1.0) == 0 ? 0 : 1);
+    if (m_observedShare)
+        text += QStringLiteral(" · %1 % seen").arg(*m_observedShare * 100.0, 0, 'f', 1);
+    text += QStringLiteral(" · %1 rps").arg(m_rps, 0, 'f', m_rps < 10 ? 1 : 0);
+    return text;
+}
+
+QRectF EdgeItem::labelRect() const
+{
+    QFontMetricsF fm(m_theme->font(8.2, true));
+    const qreal w = fm.horizontalAdvance(label()) + 16, h = fm.height() + 8;
+    const QPointF c = pointAt(kLabelAt);
+    return QRectF(c.x() - w / 2, c.y() - h / 2, w, h);
+}
+
+QRectF EdgeItem::boundingRect() const
+{
+    const qreal pad = penWidth() / 2 + 2;
+    QRectF rect = m_path.boundingRect().adjusted(-pad, -pad, pad, pad);
+    if (isSplit())
+        rect = rect.united(labelRect().adjusted(-2, -2, 2, 2));
+    return rect;
+}
+
+void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    painter->setRenderHint(QPainter::Antialiasing, lod > 0.3);
+    QColor color = m_theme->edge;
+    if (isSplit() && m_edge.weight == 0)
+        color.setAlpha(110);
+    QPen pen(color, penWidth(), isSplit() && m_edge.weight == 0 ? Qt::DashLine : Qt::SolidLine, Qt::RoundCap);
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(m_path);
+    if (!isSplit() || lod < 0.45)
+        return;
+    const QRectF rect = labelRect();
+    painter->setPen(QPen(m_theme->cardBorder, 1));
+    painter->setBrush(m_theme->edgeLabel);
+    painter->drawRoundedRect(rect, rect.height() / 2, rect.height() / 2);
+    painter->setPen(m_theme->edgeLabelText);
+    painter->setFont(m_theme->font(8.2, true));
+    painter->drawText(rect, Qt::AlignCenter, label());
+}
+
+} // namespace ui

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "sim/engine/simtime.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ui {
+
+/** One point of a request's path: the topology node it reaches and when. */
+struct FlightHop {
+    std::string nodeId;  // sim::topology::ids
+    sim::engine::SimTime at = 0;
+};
+
+/** A request the canvas animates: its hops at simulated times, the version it reaches, and how it ended. */
+struct RequestFlight {
+    std::uint64_t id = 0;
+    std::vector<FlightHop> hops;  // in order; the last hop is where it was answered or failed
+    std::string version;          // backend version label, else the Service name
+    int status = 0;               // HTTP status once answered, 0 before
+    bool isFailed = false;        // refused, timed out, 4xx/5xx from the cluster: drawn red where it failed
+    bool isFinished = false;
+    bool isFailure() const { return isFailed || status >= 400; }
+};
+
+/** What views read after each frame: the clock and the requests in flight during the frame. */
+struct FrameSnapshot {
+    sim::engine::SimTime now = 0;
+    sim::engine::SimTime previous = 0;
+    // Owned by the host's FlightTracker, valid until the next frame: no copy of thousands of paths per frame.
+    std::vector<const RequestFlight *> flights;
+};
+
+} // namespace ui

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "ui/theme.h"
+
+#include <QMainWindow>
+
+#include <string>
+#include <vector>
+
+class QActionGroup;
+class QDockWidget;
+class QLabel;
+class QMenu;
+
+namespace ui {
+
+class InspectorPanel;
+class ResourcesPanel;
+class SimulationHost;
+class TimeControls;
+class TopologyScene;
+class TopologyView;
+class WeightsPanel;
+
+/**
+ * The kubesim window: the topology canvas in the centre, panels in docks, time controls in the toolbar.
+ * It owns the SimulationHost (the one cluster and its frame driver) and wires views to it.
+ */
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    enum class ThemeChoice { System, Light, Dark };
+
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    SimulationHost *host() const { return m_host; }
+    TopologyScene *scene() const { return m_scene; }
+    TopologyView *view() const { return m_view; }
+    WeightsPanel *weightsPanel() const { return m_weights; }
+    InspectorPanel *inspector() const { return m_inspector; }
+    ResourcesPanel *resources() const { return m_resources; }
+    bool isPresenterMode() const { return m_presenter; }
+    const Theme &theme() const { return m_theme; }
+
+    /** Loads manifests or a scenario folder into a new cluster with clients sending requests; false (and a message) on error. */
+    bool openPaths(const std::vector<std::string> &paths);
+    /** Writes every user object (not those controllers made) as multi-document YAML that loads back the same. */
+    bool saveSandbox(const QString &file);
+
+public slots:
+    void setPresenterMode(bool on);
+    void setThemeChoice(ui::MainWindow::ThemeChoice choice);
+    /** Lays out the canvas afresh and fits it to the window. */
+    void relayout();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createCanvas();
+    void createDocks();
+    void createToolBar();
+    void createMenus();
+    void openDialog();
+    void saveDialog();
+    void rememberRecent(const QStringList &paths);
+    void rebuildRecentMenu();
+    bool confirmDiscard();
+    QDockWidget *addDock(const QString &title, const QString &objectName, QWidget *widget, Qt::DockWidgetArea area);
+    void applyTheme();
+    void onFrame();
+    void onSimulationReplaced();
+    void updateStatus();
+    void restoreSettings();
+    void saveSettings() const;
+
+    SimulationHost *m_host;
+    TopologyScene *m_scene;
+    TopologyView *m_view;
+    TimeControls *m_time = nullptr;
+    WeightsPanel *m_weights = nullptr;
+    InspectorPanel *m_inspector = nullptr;
+    ResourcesPanel *m_resources = nullptr;
+    QList<QDockWidget *> m_docks;
+    QDockWidget *m_chartsDock = nullptr;
+    QActionGroup *m_themeGroup = nullptr;
+    QAction *m_presenterAction = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QAction *m_fitAction = nullptr;
+    QAction *m_tidyAction = nullptr;
+    QLabel *m_statusCluster = nullptr;
+    QLabel *m_statusTraffic = nullptr;
+    Theme m_theme;
+    ThemeChoice m_themeChoice = ThemeChoice::System;
+    bool m_presenter = false;
+    QByteArray m_stateBeforePresenter;
+    int m_frames = 0;
+};
+
+} // namespace ui

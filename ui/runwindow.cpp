@@ -1,0 +1,47 @@
+#include "ui/runwindow.h"
+
+#include "ui/headlessrun.h"
+#include "ui/mainwindow.h"
+#include "ui/simulationhost.h"
+#include "ui/theme.h"
+
+#include <QApplication>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace ui {
+
+bool hasDisplay()
+{
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}) {
+        const char *value = std::getenv(name);
+        if (value && *value)
+            return true;
+    }
+    return false;
+}
+
+int runWindow(int argc, char **argv, const std::vector<std::string> &files, const std::string &scenariosDir)
+{
+    const std::vector<std::string> paths = files.empty() ? std::vector<std::string>{scenariosDir + "/default"} : files;
+    if (!hasDisplay()) {
+        std::printf("kubesim: no display (DISPLAY and WAYLAND_DISPLAY are unset), so no window; running headless for 5 s:\n");
+        std::fflush(stdout);
+        return runHeadless(paths, 5, stdout);
+    }
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("kubesim"));
+    QApplication::setApplicationName(QStringLiteral("kubesim"));
+    QApplication::setApplicationVersion(QStringLiteral(KUBESIM_VERSION));
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    Theme::systemIsDark();  // sample the desktop's palette before the window replaces it
+    MainWindow window;
+    window.resize(1440, 900);
+    window.show();
+    window.openPaths(paths);
+    window.host()->play();
+    return QApplication::exec();
+}
+
+} // namespace ui

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "sim/store/store.h"
+#include "sim/topology/layeredlayout.h"
+#include "sim/topology/topologygraph.h"
+#include "ui/changeevent.h"
+#include "ui/edgetraffic.h"
+#include "ui/framesnapshot.h"
+#include "ui/theme.h"
+
+#include <QElapsedTimer>
+#include <QGraphicsScene>
+#include <QHash>
+
+#include <map>
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+namespace ui {
+
+class EdgeItem;
+class NodeItem;
+class ParticleLayer;
+class PodGroupItem;
+
+/**
+ * The topology canvas's scene: one NodeItem per graph node, one EdgeItem per edge, a frame per
+ * Deployment's pods, and one ParticleLayer painting every request in flight. rebuild() diffs the items
+ * against a fresh graph, so known nodes keep their place; updateFrame() moves the particles.
+ */
+class TopologyScene : public QGraphicsScene {
+    Q_OBJECT
+
+public:
+    explicit TopologyScene(QObject *parent = nullptr);
+    ~TopologyScene() override;
+
+    void setTheme(const Theme &theme);
+    const Theme &theme() const { return m_theme; }
+
+    /** Rebuilds the graph from the store and updates the items; known nodes stay where they are. */
+    void rebuild(const sim::store::Store &store);
+    /** Forgets the remembered order and the dragged positions, and lays everything out afresh. */
+    void relayout();
+    /**
+     * Moves the particles to the frame's time and updates edge widths and split labels. `minHop` is the
+     * simulated time one hop is shown for at least (a hop of a millisecond would be invisible).
+     */
+    void updateFrame(const FrameSnapshot &frame, sim::engine::SimTime minHop = 0);
+    /** Forgets traffic history (after a new cluster is loaded). */
+    void clearTraffic();
+
+    const sim::topology::TopologyGraph &graph() const { return m_graph; }
+    NodeItem *nodeItem(const std::string &id) const;
+    EdgeItem *edgeItem(const std::string &from, const std::string &to) const;
+    std::vector<EdgeItem *> splitEdges() const;
+    const EdgeTraffic &traffic() const { return m_traffic; }
+    /** Requests drawn as one particle (1 unless the rate is too high to draw each). */
+    int requestsPerParticle() const { return m_requestsPerParticle; }
+    std::size_t particleCount() const;
+    /** Where the particles are drawn this frame. */
+    std::vector<QPointF> particlePositions() const;
+    /** Versions seen on particles, in first-seen order, for the legend. */
+    const std::vector<QString> &versions() const { return m_versions; }
+    /** The version a Service's particles are coloured by: its first pod's version label, else its name. */
+    std::string versionOf(const std::string &ns, const std::string &service) const;
+    /** The area the nodes and pod frames cover (what "fit" shows). */
+    QRectF contentRect() const { return m_content; }
+    /** Column titles and their x position, for the view's background. */
+    std::vector<std::pair<qreal, QString>> columnTitles() const;
+
+    static constexpr int kMaxParticles = 6000;
+
+signals:
+    /** The user selected an object on the canvas (kind, namespace, name). */
+    void objectSelected(const ui::ObjectKey &key);
+    void layoutChanged();
+
+private:
+    void syncNodes();
+    void syncEdges();
+    void placeNodes();
+    void syncGroups();
+    void updateEdgeTraffic();
+    void updateParticles(const FrameSnapshot &frame, sim::engine::SimTime minHop);
+    int spriteFor(const std::string &version);
+    void onSelectionChanged();
+
+    Theme m_theme;
+    sim::topology::TopologyGraph m_graph;
+    sim::topology::LayeredLayout m_layout;
+    std::unordered_map<std::string, NodeItem *> m_nodes;
+    std::map<std::pair<std::string, std::string>, EdgeItem *> m_edges;
+    std::map<std::string, PodGroupItem *> m_groups;
+    ParticleLayer *m_particles;
+    EdgeTraffic m_traffic;
+    int m_requestsPerParticle = 1;
+    std::vector<QString> m_versions;
+    QHash<QString, int> m_spriteOf;
+    struct FailureMark {
+        QPointF pos;
+        qint64 bornMs;
+    };
+    std::vector<FailureMark> m_failures;
+    QElapsedTimer m_wallClock;
+    int m_frameCount = 0;
+    QRectF m_content;
+};
+
+} // namespace ui

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QGraphicsView>
+
+namespace ui {
+
+class TopologyScene;
+
+/** The canvas widget: zoom with the wheel, pan by dragging the background, F fits everything. */
+class TopologyView : public QGraphicsView {
+    Q_OBJECT
+
+public:
+    explicit TopologyView(TopologyScene *scene, QWidget *parent = nullptr);
+
+    TopologyScene *topologyScene() const { return m_scene; }
+    /** Zoom factor of the view (1 = 100 %). */
+    qreal zoom() const;
+
+public slots:
+    void fitAll();
+    void zoomIn();
+    void zoomOut();
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void drawBackground(QPainter *painter, const QRectF &rect) override;
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void scaleBy(qreal factor);
+    void paintLegend(QPainter *painter);
+
+    TopologyScene *m_scene;
+    bool m_fitted = false;
+};
+
+} // namespace ui

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "ui/changeevent.h"
+
+#include <QWidget>
+
+#include <string>
+#include <vector>
+
+class QLabel;
+class QSlider;
+class QVBoxLayout;
+
+namespace ui {
+
+class SimulationHost;
+class TopologyScene;
+
+/**
+ * The Canary panel: one slider per weighted HTTPRoute rule. Moving a slider pushes an undoable
+ * SetBackendWeightsCommand; the observed split under it comes from the canvas's edge counts.
+ */
+class WeightsPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    WeightsPanel(SimulationHost *host, TopologyScene *scene, QWidget *parent = nullptr);
+
+    /** The slider of a rule (tests drive it like a user would). */
+    QSlider *slider(const std::string &ns, const std::string &route, int rule, int backend = 1) const;
+
+public slots:
+    void onObjectsChanged(const ui::ChangeEvents &changes);
+    /** Re-reads every weighted rule from the store. */
+    void reload();
+    /** Rebuilds every row, for a new theme's colours. */
+    void restyle();
+    /** Refreshes the observed shares. */
+    void refreshObserved();
+
+private:
+    struct Row {
+        std::string ns, route;
+        int rule = 0;
+        std::vector<std::string> backends;
+        std::vector<QSlider *> sliders;  // two backends: one slider (share of the second); more: one per backend
+        std::vector<QLabel *> shares;
+        QLabel *observed = nullptr;
+    };
+    void clearRows();
+    void addRow(const Row &shape, const std::vector<int> &weights);
+    void showWeights(Row &row, const std::vector<int> &weights);
+    std::vector<int> weightsFromSliders(const Row &row) const;
+    void sliderMoved(std::size_t rowIndex);
+    std::vector<int> currentWeights(const Row &row) const;
+
+    SimulationHost *m_host;
+    TopologyScene *m_scene;
+    QVBoxLayout *m_rowsLayout;
+    QLabel *m_empty;
+    std::vector<Row> m_rows;
+};
+
+} // namespace ui

@@ -61,6 +61,8 @@ public:
     std::size_t particleCount() const;
     /** Where the particles are drawn this frame. */
     std::vector<QPointF> particlePositions() const;
+    /** The request of the particle nearest to `scenePos` within `radius`, or 0. */
+    std::uint64_t requestAt(const QPointF &scenePos, qreal radius) const;
     /** Versions seen on particles, in first-seen order, for the legend. */
     const std::vector<QString> &versions() const { return m_versions; }
     /** The version a Service's particles are coloured by: its first pod's version label, else its name. */

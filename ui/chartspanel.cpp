@@ -10,8 +10,8 @@
 #include <QFileDialog>
 #include <QGraphicsLayout>
 #include <QGridLayout>
+#include <QResizeEvent>
 #include <QHBoxLayout>
-#include <QLegendMarker>
 #include <QLineSeries>
 #include <QMessageBox>
 #include <QPushButton>
@@ -53,24 +53,21 @@ ChartsPanel::ChartsPanel(TopologyScene *scene, QWidget *parent)
     : QWidget(parent), m_scene(scene), m_theme(scene->theme()), m_scroll(new QScrollBar(Qt::Horizontal)),
       m_rule(new QComboBox), m_export(new QPushButton(tr("Export CSV…")))
 {
-    m_rps = makeChart(tr("Requests per second by Service"), tr("req/s"));
+    m_rps = makeChart(tr("Requests"), tr("per second"));
     m_latency = makeChart(tr("Latency"), tr("ms"));
-    m_errors = makeChart(tr("Errors"), tr("% of requests"));
-    m_split = makeChart(tr("Split: set vs seen (95 % interval)"), tr("% of rule"));
+    m_errors = makeChart(tr("Errors"), tr("% (4xx dashed)"));
+    m_split = makeChart(tr("Split"), tr("% seen · set dashed"));
     m_p50 = addLine(m_latency, QStringLiteral("p50"), m_theme.accent);
     m_p99 = addLine(m_latency, QStringLiteral("p99"), m_theme.starting);
     m_serverErrors = addLine(m_errors, QStringLiteral("5xx + dropped"), m_theme.failing);
-    m_clientErrors = addLine(m_errors, QStringLiteral("4xx"), m_theme.starting);
+    m_clientErrors = addLine(m_errors, QStringLiteral("4xx"), m_theme.starting, Qt::DashLine);
     m_split.y->setRange(0, 100);
+    m_split.view->setToolTip(tr("Each backend's share of the rule's requests over the last 10 s (line) with its 95 % "
+                                "interval (band), and the share its weight sets (dashed)"));
 
-    auto *charts = new QGridLayout;
-    charts->setSpacing(6);
-    int column = 0;
-    for (const Chart *c : {&m_rps, &m_latency, &m_errors, &m_split})
-        charts->addWidget(c->view, 0, column++);
-    charts->setColumnStretch(3, 1);
-    for (int i = 0; i < 4; ++i)
-        charts->setColumnStretch(i, 1);
+    m_grid = new QGridLayout;
+    m_grid->setSpacing(6);
+    arrangeCharts(4);
 
     m_scroll->setRange(0, 0);
     m_scroll->setToolTip(tr("Scroll back over simulated time; at the right end the charts follow the clock"));
@@ -91,9 +88,33 @@ ChartsPanel::ChartsPanel(TopologyScene *scene, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 6, 8, 6);
-    layout->addLayout(charts, 1);
+    layout->addLayout(m_grid, 1);
     layout->addLayout(controls);
     m_rule->setVisible(false);
+    for (Chart *c : {&m_rps, &m_latency, &m_errors, &m_split})
+        updateTitle(*c);
+}
+
+void ChartsPanel::arrangeCharts(int columns)
+{
+    m_columns = columns;
+    int i = 0;
+    for (const Chart *c : {&m_rps, &m_latency, &m_errors, &m_split}) {
+        m_grid->removeWidget(c->view);
+        m_grid->addWidget(c->view, i / columns, i % columns);
+        ++i;
+    }
+    for (int column = 0; column < 4; ++column)
+        m_grid->setColumnStretch(column, column < columns ? 1 : 0);
+}
+
+void ChartsPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // Four charts side by side while each gets a readable width, else two rows of two.
+    const int columns = width() >= 4 * kMinChartWidth * m_theme.fontScale ? 4 : 2;
+    if (columns != m_columns)
+        arrangeCharts(columns);
 }
 
 ChartsPanel::Chart ChartsPanel::makeChart(const QString &title, const QString &unit)
@@ -104,20 +125,22 @@ ChartsPanel::Chart ChartsPanel::makeChart(const QString &title, const QString &u
     c.chart->setMargins(QMargins(2, 2, 2, 2));
     c.chart->layout()->setContentsMargins(0, 0, 0, 0);
     c.chart->setBackgroundRoundness(6);
-    c.chart->legend()->setAlignment(Qt::AlignTop);
+    // The title carries the legend (coloured names on one line): a separate legend row would take the plot's height.
+    c.chart->legend()->hide();
+    c.title = title;
     c.x = new QValueAxis;
     c.x->setLabelFormat(QStringLiteral("%.0f s"));
     c.x->setTickCount(4);
     c.y = new QValueAxis;
-    c.y->setTitleText(unit);
-    c.y->setLabelFormat(QStringLiteral("%.0f"));
-    c.y->setTickCount(5);
+    c.unit = unit;
+    c.y->setLabelFormat(QStringLiteral("%g"));
+    c.y->setTickCount(3);
     c.y->setRange(0, 1);
     c.chart->addAxis(c.x, Qt::AlignBottom);
     c.chart->addAxis(c.y, Qt::AlignLeft);
     c.view = new QChartView(c.chart);
     c.view->setRenderHint(QPainter::Antialiasing);
-    c.view->setMinimumSize(220, 150);
+    c.view->setMinimumSize(160, 120);
     styleChart(c);
     return c;
 }
@@ -139,9 +162,7 @@ void ChartsPanel::styleChart(Chart &c) const
     c.chart->setBackgroundBrush(m_theme.card);
     c.chart->setBackgroundPen(QPen(m_theme.cardBorder));
     c.chart->setTitleBrush(m_theme.text);
-    c.chart->setTitleFont(m_theme.font(9.5, true));
-    c.chart->legend()->setLabelColor(m_theme.mutedText);
-    c.chart->legend()->setFont(m_theme.font(8.5));
+    c.chart->setTitleFont(m_theme.font(9));
     for (QValueAxis *axis : {c.x, c.y}) {
         axis->setLabelsBrush(m_theme.mutedText);
         axis->setLabelsFont(m_theme.font(8));
@@ -165,6 +186,13 @@ void ChartsPanel::setTheme(const Theme &theme)
         series->setPen(QPen(serviceColor(service), 2.0 * theme.fontScale));
     rebuildSplitSeries();
     redraw();
+}
+
+QString ChartsPanel::legendName(const std::string &service)
+{
+    // "default/app-v1" reads as "app-v1": most lessons live in the default namespace.
+    const QString name = QString::fromStdString(service);
+    return name.startsWith(QLatin1String("default/")) ? name.mid(8) : name;
 }
 
 QColor ChartsPanel::serviceColor(const std::string &service) const
@@ -239,22 +267,56 @@ void ChartsPanel::redraw()
     drawRps(first, last);
     drawLatencyAndErrors(first, last);
     drawSplit(first, last);
+    for (Chart *c : {&m_rps, &m_latency, &m_errors, &m_split})
+        updateTitle(*c);
+}
+
+void ChartsPanel::updateTitle(Chart &c) const
+{
+    // Solid lines are named in their colour; dashed lines and bands are explained by the title itself.
+    QString html = QStringLiteral("<b>%1</b> <span style='color:%2'>%3</span>")
+                       .arg(c.title.toHtmlEscaped(), m_theme.mutedText.name(), c.unit.toHtmlEscaped());
+    for (QAbstractSeries *series : c.chart->series()) {
+        auto *line = qobject_cast<QLineSeries *>(series);
+        if (!line || !line->isVisible() || line->pen().style() != Qt::SolidLine)
+            continue;
+        html += QStringLiteral(" &nbsp;<span style='color:%1'>&#9632;</span>&nbsp;%2")
+                    .arg(line->pen().color().name(), line->name().toHtmlEscaped());
+    }
+    if (c.chart->title() != html)
+        c.chart->setTitle(html);
 }
 
 void ChartsPanel::drawRps(std::size_t first, std::size_t last)
 {
     const auto &samples = m_timeline->samples();
     const auto &services = m_timeline->services();
-    double top = 0;
+    // The busiest Services get a line each; a legend of hundreds would hide the chart.
+    std::vector<std::pair<double, std::size_t>> busiest;
     for (std::size_t s = 0; s < services.size(); ++s) {
+        double total = 0;
+        for (std::size_t i = first; i < last; ++i)
+            total += s < samples[i].rps.size() ? samples[i].rps[s] : 0.0;
+        busiest.emplace_back(-total, s);
+    }
+    std::sort(busiest.begin(), busiest.end());
+    double top = 0;
+    for (std::size_t rank = 0; rank < busiest.size(); ++rank) {
+        const std::size_t s = busiest[rank].second;
         QLineSeries *&series = m_rpsSeries[services[s]];
+        if (rank >= kMaxServiceLines) {
+            if (series)
+                series->setVisible(false);
+            continue;
+        }
         if (!series)
-            series = addLine(m_rps, QString::fromStdString(services[s]), serviceColor(services[s]));
+            series = addLine(m_rps, legendName(services[s]), serviceColor(services[s]));
         QList<QPointF> points;
         for (std::size_t i = first; i < last; ++i)
             points.append({seconds(samples[i].at), s < samples[i].rps.size() ? samples[i].rps[s] : 0.0});
         top = std::max(top, maxY(points));
         series->replace(points);
+        series->setVisible(true);
     }
     m_rps.y->setRange(0, niceCeiling(top * 1.15, 5));
 }
@@ -314,12 +376,10 @@ void ChartsPanel::rebuildSplitSeries()
         s.band->attachAxis(m_split.x);
         s.band->attachAxis(m_split.y);
         s.configured = addLine(m_split, tr("set %1").arg(QString::fromStdString(backend)), color, Qt::DashLine);
-        s.observed = addLine(m_split, tr("seen %1").arg(QString::fromStdString(backend)), color);
+        s.observed = addLine(m_split, QString::fromStdString(backend), color);
         m_splitSeries.push_back(s);
     }
-    // The band's legend entry repeats the line's colour: keep the legend to what a reader needs.
-    for (QLegendMarker *marker : m_split.chart->legend()->markers())
-        marker->setVisible(marker->series()->type() != QAbstractSeries::SeriesTypeArea);
+
 }
 
 void ChartsPanel::drawSplit(std::size_t first, std::size_t last)

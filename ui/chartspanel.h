@@ -14,6 +14,7 @@ class QAreaSeries;
 class QChart;
 class QChartView;
 class QComboBox;
+class QGridLayout;
 class QLineSeries;
 class QPushButton;
 class QScrollBar;
@@ -35,10 +36,14 @@ class ChartsPanel : public QWidget {
 public:
     /** Seconds of simulated time one screen of charts shows. */
     static constexpr int kVisibleSeconds = 60;
+    /** Services drawn in the requests chart: the busiest over the visible minute. */
+    static constexpr std::size_t kMaxServiceLines = 6;
+    /** Width under which a chart goes to a second row (times the theme's font scale). */
+    static constexpr int kMinChartWidth = 250;
 
     ChartsPanel(TopologyScene *scene, QWidget *parent = nullptr);
 
-    /** Points drawn now in a chart's series, by series name ("default/app-v1", "p99", "observed app-v2"...). */
+    /** Points drawn now in a chart's series, by legend name ("app-v1", "p99", "set app-v2", "95 % app-v2"...). */
     int pointCount(const QString &series) const;
     /** Names of the series drawn now. */
     QStringList seriesNames() const;
@@ -48,6 +53,9 @@ public:
     bool exportCsv(const QString &file);
     /** True when the charts follow the clock (the scroll bar is at its right end). */
     bool isFollowing() const;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 public slots:
     /** Draws the seconds closed since the last frame (called once per frame). */
@@ -62,14 +70,18 @@ private:
         QChartView *view = nullptr;
         QValueAxis *x = nullptr;
         QValueAxis *y = nullptr;
+        QString title, unit;
     };
     struct SplitSeries {
         QLineSeries *observed = nullptr, *configured = nullptr, *low = nullptr, *high = nullptr;
         QAreaSeries *band = nullptr;
     };
     Chart makeChart(const QString &title, const QString &unit);
+    void arrangeCharts(int columns);
+    static QString legendName(const std::string &service);
     QLineSeries *addLine(Chart &chart, const QString &name, const QColor &color, Qt::PenStyle style = Qt::SolidLine);
     void styleChart(Chart &chart) const;
+    void updateTitle(Chart &chart) const;
     void redraw();
     void drawRps(std::size_t first, std::size_t last);
     void drawLatencyAndErrors(std::size_t first, std::size_t last);
@@ -88,6 +100,8 @@ private:
     QLineSeries *m_p50 = nullptr, *m_p99 = nullptr, *m_serverErrors = nullptr, *m_clientErrors = nullptr;
     std::vector<SplitSeries> m_splitSeries;  // by backend of the chosen rule
     int m_splitRule = -1;
+    QGridLayout *m_grid = nullptr;
+    int m_columns = 0;
     QScrollBar *m_scroll;
     QComboBox *m_rule;
     QPushButton *m_export;

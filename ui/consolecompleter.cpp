@@ -38,17 +38,18 @@ std::vector<std::string> subcommandsOf(const std::string &usage)
     std::string rest = usage.substr(std::min(usage.size(), usage.find(' ') + 1));
     std::vector<std::string> out;
     if (rest.rfind("(", 0) == 0) {
+        // "(status | history | undo [...])": subcommands only when every alternative starts with a literal word.
         rest = rest.substr(1, rest.find(')') - 1);
         std::size_t start = 0;
-        for (std::size_t bar = rest.find('|'); start <= rest.size(); bar = rest.find('|', start)) {
+        for (std::size_t bar = rest.find('|');; bar = rest.find('|', start)) {
             const std::string word = firstToken(rest.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
-            if (isWord(word))
-                out.push_back(word);
+            if (!isWord(word))
+                return {};
+            out.push_back(word);
             if (bar == std::string::npos)
-                break;
+                return out;
             start = bar + 1;
         }
-        return out;
     }
     const std::string word = firstToken(rest);
     if (isWord(word))
@@ -72,9 +73,12 @@ std::vector<std::string> ConsoleCompleter::verbs() const
 std::vector<std::string> ConsoleCompleter::flagsOf(const std::string &verb) const
 {
     std::vector<std::string> out = {"--namespace=", "--help"};
-    if (const sim::console::Command *command = m_console.commands().find(verb))
-        for (const sim::console::FlagSpec &spec : command->flags().specs())
-            out.push_back("--" + spec.name + (spec.type == sim::console::FlagSpec::Type::Bool ? "" : "="));
+    const sim::console::Command *command = m_console.commands().find(verb);
+    if (!command)
+        return out;
+    const sim::console::FlagSet flags = command->flags();  // flags() builds a new set: keep it alive while reading
+    for (const sim::console::FlagSpec &spec : flags.specs())
+        out.push_back("--" + spec.name + (spec.type == sim::console::FlagSpec::Type::Bool ? "" : "="));
     return out;
 }
 

@@ -20,9 +20,10 @@ namespace {
 class EventsFilter : public QSortFilterProxyModel {
 public:
     using QSortFilterProxyModel::QSortFilterProxyModel;
-    void setWarningsOnly(bool on)
+    void setFilter(const QString &text, bool warningsOnly)
     {
-        m_warningsOnly = on;
+        m_text = text;
+        m_warningsOnly = warningsOnly;
         invalidateFilter();
     }
 
@@ -32,16 +33,16 @@ protected:
         const QAbstractItemModel *model = sourceModel();
         if (m_warningsOnly && !model->index(row, 0, parent).data(EventsModel::kIsWarningRole).toBool())
             return false;
-        const QString text = filterRegularExpression().pattern();
-        if (text.isEmpty())
+        if (m_text.isEmpty())
             return true;
         for (int column : {EventsModel::Reason, EventsModel::Object, EventsModel::Message, EventsModel::Type})
-            if (model->index(row, column, parent).data().toString().contains(text, Qt::CaseInsensitive))
+            if (model->index(row, column, parent).data().toString().contains(m_text, Qt::CaseInsensitive))
                 return true;
         return false;
     }
 
 private:
+    QString m_text;
     bool m_warningsOnly = false;
 };
 
@@ -87,9 +88,7 @@ EventsPanel::EventsPanel(SimulationHost *host, QWidget *parent)
 
 void EventsPanel::applyFilter()
 {
-    auto *filter = static_cast<EventsFilter *>(m_proxy);
-    filter->setFilterRegularExpression(QRegularExpression(QRegularExpression::escape(m_filter->text())));
-    filter->setWarningsOnly(m_warningsOnly->isChecked());
+    static_cast<EventsFilter *>(m_proxy)->setFilter(m_filter->text().trimmed(), m_warningsOnly->isChecked());
     updateCount();
 }
 

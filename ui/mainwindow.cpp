@@ -91,6 +91,8 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("MainWindow"));
     setDockNestingEnabled(true);
     setAcceptDrops(true);
+    // The docks are sized for this; a saved geometry (restoreSettings) replaces it.
+    resize(1440, 900);
     QSettings settings;
     m_themeChoice = static_cast<ThemeChoice>(settings.value(QStringLiteral("view/theme"), 0).toInt());
     m_theme = Theme::make(m_themeChoice == ThemeChoice::Dark || (m_themeChoice == ThemeChoice::System && Theme::systemIsDark()),
@@ -198,7 +200,7 @@ void MainWindow::createBottomDocks()
     tabifyDockWidget(traffic, events);
     tabifyDockWidget(events, console);
     m_chartsDock->raise();
-    resizeDocks({m_chartsDock}, {250}, Qt::Vertical);
+    resizeDocks({m_chartsDock}, {290}, Qt::Vertical);
     connect(m_events, &EventsPanel::objectSelected, m_inspector, &InspectorPanel::showObject);
     connect(m_events, &EventsPanel::objectSelected, m_resources, &ResourcesPanel::select);
 }
@@ -355,7 +357,9 @@ bool MainWindow::exportCanvas(const QString &file)
         QPainter painter;
         if (!painter.begin(&svg))
             return false;
+        m_scene->setItemCaching(false);
         m_view->render(&painter, QRectF(area), area);
+        m_scene->setItemCaching(true);
         return painter.end();
     }
     // Twice the screen resolution, so the picture stays sharp on a slide.
@@ -472,7 +476,10 @@ void MainWindow::setPresenterMode(bool on)
         m_stateBeforePresenter = saveState();
         for (QDockWidget *dock : m_docks)
             dock->setVisible(dock == m_chartsDock);
+        m_chartsDock->raise();
         showFullScreen();
+        // Charts large enough to read from the back of the room: two fifths of the screen.
+        resizeDocks({m_chartsDock}, {height() * 2 / 5}, Qt::Vertical);
     } else {
         showNormal();
         restoreState(m_stateBeforePresenter);

@@ -310,6 +310,15 @@ std::vector<std::pair<qreal, QString>> TopologyScene::columnTitles() const
     return out;
 }
 
+void TopologyScene::setItemCaching(bool on)
+{
+    const QGraphicsItem::CacheMode mode = on ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache;
+    for (auto &[id, node] : m_nodes)
+        node->setCacheMode(mode);
+    for (auto &[key, group] : m_groups)
+        group->setCacheMode(mode);
+}
+
 void TopologyScene::clearTraffic()
 {
     m_traffic.clear();

@@ -48,6 +48,8 @@ public:
      * simulated time one hop is shown for at least (a hop of a millisecond would be invisible).
      */
     void updateFrame(const FrameSnapshot &frame, sim::engine::SimTime minHop = 0);
+    /** Turns the cards' pixmap cache on (screen) or off (vector export, so text stays text). */
+    void setItemCaching(bool on);
     /** Forgets traffic history (after a new cluster is loaded). */
     void clearTraffic();
 

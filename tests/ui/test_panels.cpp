@@ -40,6 +40,14 @@ QString editLine(const QString &yaml, const QString &find, const QString &replac
     return yaml;
 }
 
+// Replaces the editor's text as a user's paste would (so the document counts as edited).
+void typeText(QPlainTextEdit *editor, const QString &text)
+{
+    QTextCursor cursor(editor->document());
+    cursor.select(QTextCursor::Document);
+    cursor.insertText(text);
+}
+
 std::int32_t replicasOf(ui::SimulationHost *host, const std::string &deployment)
 {
     auto d = host->simulation().store().get(sim::api::Kind::Deployment, "default", deployment);
@@ -116,7 +124,7 @@ void TestPanels::invalidYamlEditChangesNothing()
     m_window->inspector()->showObject(ui::ObjectKey{*sim::api::kindFromName(kind.toStdString()), QStringLiteral("default"), name});
     ui::ObjectYamlEditor *editor = m_window->inspector()->yamlEditor();
     int line = 0;
-    editor->editor()->setPlainText(editLine(editor->editor()->toPlainText(), find, replace, &line));
+    typeText(editor->editor(), editLine(editor->editor()->toPlainText(), find, replace, &line));
     QVERIFY2(line > 0, qPrintable(find));
     QVERIFY(editor->hasEdits());
     QVERIFY(!editor->apply());
@@ -135,7 +143,7 @@ void TestPanels::validYamlEditIsApplied()
     m_window->inspector()->showObject(ui::ObjectKey{sim::api::Kind::Deployment, QStringLiteral("default"), QStringLiteral("app-v2")});
     ui::ObjectYamlEditor *editor = m_window->inspector()->yamlEditor();
     int line = 0;
-    editor->editor()->setPlainText(editLine(editor->editor()->toPlainText(), QStringLiteral("replicas:"), QStringLiteral("  replicas: 3"), &line));
+    typeText(editor->editor(), editLine(editor->editor()->toPlainText(), QStringLiteral("replicas:"), QStringLiteral("  replicas: 3"), &line));
     QVERIFY(line > 0);
     QVERIFY2(editor->apply(), qPrintable(editor->errors().join(QLatin1Char('\n'))));
     QCOMPARE(replicasOf(host(), "app-v2"), 3);
@@ -220,9 +228,9 @@ void TestPanels::chartsReceiveData()
     ui::ChartsPanel *charts = m_window->charts();
     QCOMPARE(charts->pointCount(QStringLiteral("p50")), 0);
     runFrames(host(), 200);  // 10 s
-    for (const QString &series : {QStringLiteral("default/app-v1"), QStringLiteral("default/app-v2"), QStringLiteral("p50"),
-                                  QStringLiteral("p99"), QStringLiteral("5xx + dropped"), QStringLiteral("seen app-v2"),
-                                  QStringLiteral("set app-v2")}) {
+    // Requests per Service (legend without the default namespace), latency, errors, the split's lines and band.
+    for (const QString &series : {QStringLiteral("app-v1"), QStringLiteral("app-v2"), QStringLiteral("p50"), QStringLiteral("p99"),
+                                  QStringLiteral("5xx + dropped"), QStringLiteral("set app-v2"), QStringLiteral("95 % app-v2")}) {
         const int points = charts->pointCount(series);
         QVERIFY2(points >= 8 && points <= 11, qPrintable(series + QStringLiteral(": %1 points").arg(points)));
     }

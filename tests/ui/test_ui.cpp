@@ -245,9 +245,10 @@ void TestUi::droppedFilesOpen()
     QVERIFY(enter.isAccepted());
     QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(m_window.get(), &drop);
-    QTRY_VERIFY(m_window->scene()->nodeItem(ids::gateway("default", "web")));
-    QVERIFY(m_window->host()->simulation().store().get(sim::api::Kind::Deployment, "default", "app-v2"));
-    QVERIFY(m_window->windowTitle().contains(QStringLiteral("gateway.yaml")));
+    // The fixture's pods are replaced by those the lesson's Deployments make.
+    QTRY_VERIFY(m_window->windowTitle().contains(QStringLiteral("gateway.yaml")));
+    QVERIFY(!m_window->host()->simulation().store().get(sim::api::Kind::Pod, "default", "app-v2-5d9c7-p0"));
+    QCOMPARE(podsOf(m_window->host()->simulation().store(), "app-v2", true), 1);
 }
 
 void TestUi::unsavedChangesAreTracked()

@@ -1,12 +1,15 @@
 #include "ui/mainwindow.h"
 
 #include "sim/manifest/encoder.h"
+#include "sim/scenario/lessoncatalog.h"
 #include "ui/chartspanel.h"
 #include "ui/clusterlauncher.h"
 #include "ui/consolepanel.h"
 #include "ui/eventspanel.h"
 #include "ui/icons.h"
 #include "ui/inspectorpanel.h"
+#include "ui/lessonpanel.h"
+#include "ui/lessonsmenu.h"
 #include "ui/nodeitem.h"
 #include "ui/resourcespanel.h"
 #include "ui/simulationhost.h"
@@ -100,6 +103,7 @@ MainWindow::MainWindow(QWidget *parent)
     createCanvas();
     createToolBar();
     createDocks();
+    createLessonDock();
     createMenus();
     m_statusCluster = new QLabel;
     m_statusTraffic = new QLabel;
@@ -236,6 +240,8 @@ void MainWindow::createMenus()
     simulation->addAction(m_time->fasterAction());
     simulation->addAction(m_time->slowerAction());
 
+    menuBar()->addMenu(m_lessonsMenu);
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     m_presenterAction = view->addAction(tr("&Presenter mode"));
     m_presenterAction->setCheckable(true);
@@ -265,6 +271,8 @@ void MainWindow::createMenus()
 
 bool MainWindow::openPaths(const std::vector<std::string> &paths)
 {
+    if (paths.size() == 1 && sim::scenario::LessonCatalog::isScenario(paths.front()))
+        return openLesson(QString::fromStdString(paths.front()));
     LaunchedCluster cluster = ClusterLauncher::launch(paths, m_host->simulation().engine().seed());
     if (!cluster.ok()) {
         QMessageBox box(QMessageBox::Warning, tr("Cannot open"), tr("The manifests did not load; the cluster is unchanged."),
@@ -459,6 +467,7 @@ void MainWindow::applyTheme()
     m_inspector->setTheme(m_theme);
     m_console->setTheme(m_theme);
     m_events->setTheme(m_theme);
+    m_lesson->restyle();
     m_view->resetCachedContent();
     m_view->viewport()->update();
 }
@@ -475,7 +484,7 @@ void MainWindow::setPresenterMode(bool on)
     if (on) {
         m_stateBeforePresenter = saveState();
         for (QDockWidget *dock : m_docks)
-            dock->setVisible(dock == m_chartsDock);
+            dock->setVisible(dock == m_chartsDock || (dock == m_lessonDock && m_lesson->isActive()));
         m_chartsDock->raise();
         showFullScreen();
         // Charts large enough to read from the back of the room: two fifths of the screen.

@@ -19,6 +19,8 @@ class ChartsPanel;
 class ConsolePanel;
 class EventsPanel;
 class InspectorPanel;
+class LessonPanel;
+class LessonsMenu;
 class ResourcesPanel;
 class SimulationHost;
 class TimeControls;
@@ -50,11 +52,17 @@ public:
     ConsolePanel *console() const { return m_console; }
     EventsPanel *events() const { return m_events; }
     TrafficPanel *trafficPanel() const { return m_traffic; }
+    LessonPanel *lessonPanel() const { return m_lesson; }
     bool isPresenterMode() const { return m_presenter; }
     const Theme &theme() const { return m_theme; }
 
-    /** Loads manifests or a scenario folder into a new cluster with clients sending requests; false (and a message) on error. */
+    /**
+     * Loads manifests into a new cluster with clients sending requests, or starts a scenario (a folder with
+     * scenario.yaml) at step 1 in the lesson panel; false (and a message) on error.
+     */
     bool openPaths(const std::vector<std::string> &paths);
+    /** Lists the built-in lessons of this folder in the Lessons menu. */
+    void setLessonsFolder(const std::string &scenariosDir);
     /** Writes every user object (not those controllers made) as multi-document YAML that loads back the same. */
     bool saveSandbox(const QString &file);
     /** Writes the canvas as it is shown: SVG when the name ends in .svg, PNG (at twice the resolution) otherwise. */
@@ -77,6 +85,8 @@ private:
     void createBottomDocks();
     void createToolBar();
     void createMenus();
+    void createLessonDock();
+    bool openLesson(const QString &folder);
     void openDialog();
     void openFolderDialog();
     void exportDialog(const QString &format);
@@ -104,6 +114,9 @@ private:
     ConsolePanel *m_console = nullptr;
     EventsPanel *m_events = nullptr;
     TrafficPanel *m_traffic = nullptr;
+    LessonPanel *m_lesson = nullptr;
+    QDockWidget *m_lessonDock = nullptr;
+    LessonsMenu *m_lessonsMenu = nullptr;
     QList<QDockWidget *> m_docks;
     QDockWidget *m_chartsDock = nullptr;
     QActionGroup *m_themeGroup = nullptr;

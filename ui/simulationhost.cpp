@@ -13,14 +13,14 @@ constexpr qint64 kMaxFrameWallMs = 100;
 } // namespace
 
 SimulationHost::SimulationHost(QObject *parent)
-    : QObject(parent), m_simulation(std::make_unique<sim::Simulation>())
+    : QObject(parent), m_simulation(std::make_shared<sim::Simulation>())
 {
     qRegisterMetaType<ui::ChangeEvents>();
     m_timer.setInterval(kFrameMs);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &SimulationHost::tick);
     m_simulation->traffic().setFlightRecording(true);
-    m_timeline = std::make_unique<TrafficTimeline>(*m_simulation);
+    m_timeline = TrafficTimeline::observe(*m_simulation);
     m_snapshot.timeline = m_timeline.get();
     watchStore();
 }
@@ -61,12 +61,12 @@ void SimulationHost::runUserCommand(const std::function<void()> &command)
     flushChanges();
 }
 
-void SimulationHost::replaceSimulation(std::unique_ptr<sim::Simulation> simulation)
+void SimulationHost::replaceSimulation(std::shared_ptr<sim::Simulation> simulation)
 {
     m_simulation->store().unwatch(m_watch);
     m_simulation = std::move(simulation);
     m_simulation->traffic().setFlightRecording(true);
-    m_timeline = std::make_unique<TrafficTimeline>(*m_simulation);
+    m_timeline = TrafficTimeline::observe(*m_simulation);
     m_flights.clear();
     m_undo.clear();
     m_editedOutsideUndo = false;

@@ -39,7 +39,17 @@ std::string csvField(const std::string &text)
 TrafficTimeline::TrafficTimeline(sim::Simulation &simulation) : m_simulation(simulation)
 {
     m_second = secondOf(simulation.engine().now());
-    simulation.traffic().addObserver([this](const sim::traffic::Completion &completion) { record(completion); });
+}
+
+std::shared_ptr<TrafficTimeline> TrafficTimeline::observe(sim::Simulation &simulation)
+{
+    std::shared_ptr<TrafficTimeline> timeline(new TrafficTimeline(simulation));
+    // The traffic system cannot forget an observer: this one does nothing once the timeline is gone.
+    simulation.traffic().addObserver([weak = std::weak_ptr<TrafficTimeline>(timeline)](const sim::traffic::Completion &completion) {
+        if (const std::shared_ptr<TrafficTimeline> alive = weak.lock())
+            alive->record(completion);
+    });
+    return timeline;
 }
 
 void TrafficTimeline::update(sim::engine::SimTime now)

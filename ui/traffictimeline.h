@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <deque>
 #include <limits>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -52,7 +53,11 @@ public:
     /** Samples kept: one hour of simulated time. */
     static constexpr std::size_t kCapacity = 3600;
 
-    explicit TrafficTimeline(sim::Simulation &simulation);
+    /**
+     * A timeline observing a simulation. The simulation may outlive it (a lesson keeps its cluster): the
+     * observer it registers holds only a weak reference.
+     */
+    static std::shared_ptr<TrafficTimeline> observe(sim::Simulation &simulation);
     TrafficTimeline(const TrafficTimeline &) = delete;
     TrafficTimeline &operator=(const TrafficTimeline &) = delete;
 
@@ -72,6 +77,7 @@ public:
     std::string toCsv() const;
 
 private:
+    explicit TrafficTimeline(sim::Simulation &simulation);
     void record(const sim::traffic::Completion &completion);
     void closeUntil(std::int64_t second);
     void closeSecond();

@@ -67,6 +67,7 @@ void CheckMarkList::resize(std::size_t count)
         row.icon->setAlignment(Qt::AlignTop | Qt::AlignHCenter);
         row.name->setWordWrap(true);
         row.observed->setWordWrap(true);
+        row.name->setObjectName(QStringLiteral("checkName"));
         row.observed->setObjectName(QStringLiteral("checkObserved"));
         row.observed->setForegroundRole(QPalette::PlaceholderText);
         m_grid->addWidget(row.icon, line, 0, 2, 1);

@@ -11,7 +11,9 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QTextBlockFormat>
 #include <QTextBrowser>
+#include <QTextCursor>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -47,39 +49,64 @@ QPushButton *button(const QString &text, const QString &objectName, const QStrin
     return b;
 }
 
+// Markdown with room to breathe: text read from across a classroom needs more leading than a dialog's.
+void showMarkdown(QTextBrowser *browser, const QString &markdown)
+{
+    browser->setMarkdown(markdown);
+    browser->document()->setDocumentMargin(0);
+    QTextCursor cursor(browser->document());
+    cursor.select(QTextCursor::Document);
+    QTextBlockFormat format;
+    format.setLineHeight(125, QTextBlockFormat::ProportionalHeight);
+    cursor.mergeBlockFormat(format);
+}
+
 QString styleSheetFor(const Theme &t)
 {
     QColor tint = t.accent;
     tint.setAlpha(t.isDark ? 40 : 22);
-    const QString tintRgba = QStringLiteral("rgba(%1,%2,%3,%4)").arg(tint.red()).arg(tint.green()).arg(tint.blue()).arg(tint.alpha());
     const int base = qRound(10.5 * t.fontScale);
-    return QStringLiteral(
-               "QLabel#lessonKicker { color: %5; font-size: %7pt; font-weight: 600; letter-spacing: 1px; }"
-               "QLabel#lessonTitle { color: %4; font-size: %8pt; font-weight: 600; }"
-               "QLabel#lessonLevel { color: %6; border: 1px solid %6; border-radius: 8px; padding: 1px 8px;"
-               " font-size: %7pt; }"
-               "QLabel#progressText { color: %5; font-size: %7pt; }"
-               "QProgressBar { border: none; background: %1; border-radius: 3px; max-height: 6px; }"
-               "QProgressBar::chunk { background: %6; border-radius: 3px; }"
-               "QLabel#stepTitle { color: %4; font-size: %9pt; font-weight: 700; }"
-               "QTextBrowser#stepText { background: transparent; color: %4; font-size: %10pt; border: none; }"
-               "QLabel#sectionTitle { color: %5; font-size: %7pt; font-weight: 600; letter-spacing: 1px; }"
-               "QLabel#checkObserved { color: %5; font-size: %7pt; }"
-               "QFrame#taskBox { background: %11; border: 1px solid %6; border-radius: 10px; }"
-               "QLabel#taskGoal { color: %4; font-size: %10pt; font-weight: 600; }"
-               "QLabel#taskHint { color: %4; background: %3; border: 1px dashed %1; border-radius: 6px; padding: 6px 8px; }"
-               "QLabel#lessonDone { color: white; background: %12; border-radius: 8px; padding: 8px 10px; font-weight: 600; }"
-               "QPushButton { color: %4; background: %3; border: 1px solid %1; border-radius: 8px; padding: 6px 14px; }"
-               "QPushButton:hover { border-color: %6; }"
-               "QPushButton:disabled { color: %5; background: transparent; }"
-               "QPushButton#nextButton { color: white; background: %6; border: none; font-weight: 600; padding: 7px 20px; }"
-               "QPushButton#nextButton:disabled { background: %1; color: %5; }")
-        .arg(t.cardBorder.name(), t.window.name(), t.card.name(), t.text.name(), t.mutedText.name(), t.accent.name())
-        .arg(base - 2)
-        .arg(base + 1)
-        .arg(base + 6)
-        .arg(base)
-        .arg(tintRgba, t.ready.name());
+    QString css = QStringLiteral(
+        "QLabel#lessonKicker { color: @accent; font-size: @smallpt; font-weight: 700; letter-spacing: 1px; }"
+        "QLabel#lessonTitle { color: @text; font-size: @titlept; font-weight: 600; }"
+        "QLabel#lessonLevel { color: @muted; border: 1px solid @border; border-radius: 9px; padding: 1px 9px;"
+        " font-size: @smallpt; }"
+        "QLabel#progressText { color: @muted; font-size: @smallpt; font-weight: 600; }"
+        "QProgressBar { border: none; background: @border; border-radius: 3px; }"
+        "QProgressBar::chunk { background: @accent; border-radius: 3px; }"
+        "QLabel#stepTitle { color: @text; font-size: @headingpt; font-weight: 700; }"
+        "QTextBrowser#stepText { background: transparent; color: @text; font-size: @basept; border: none; }"
+        "QLabel#sectionTitle { color: @muted; font-size: @smallpt; font-weight: 700; letter-spacing: 1px; }"
+        "QLabel#checkName { color: @text; font-size: @basept; }"
+        "QLabel#checkObserved { color: @muted; font-size: @smallpt; }"
+        "QFrame#taskBox { background: @tint; border: 1px solid @accent; border-radius: 10px; }"
+        "QFrame#taskBox QLabel { background: transparent; }"
+        "QLabel#taskGoal { color: @text; font-size: @basept; font-weight: 600; }"
+        "QFrame#taskBox QLabel#taskHint { color: @text; background: @card; border: 1px dashed @border;"
+        " border-radius: 6px; padding: 6px 8px; }"
+        "QLabel#lessonDone { color: white; background: @ready; border-radius: 8px; padding: 8px 10px; font-weight: 600; }"
+        "QPushButton { color: @text; background: @card; border: 1px solid @border; border-radius: 8px;"
+        " padding: 6px 14px; font-size: @basept; }"
+        "QPushButton:hover { border-color: @accent; }"
+        "QPushButton:disabled { color: @muted; background: transparent; }"
+        "QPushButton#nextButton { color: white; background: @accent; border: none; font-weight: 600; padding: 7px 22px; }"
+        "QPushButton#nextButton:disabled { background: @border; color: @muted; }");
+    const std::pair<const char *, QString> values[] = {
+        {"@border", t.cardBorder.name()},
+        {"@card", t.card.name()},
+        {"@text", t.text.name()},
+        {"@muted", t.mutedText.name()},
+        {"@accent", t.accent.name()},
+        {"@ready", t.ready.name()},
+        {"@tint", QStringLiteral("rgba(%1,%2,%3,%4)").arg(tint.red()).arg(tint.green()).arg(tint.blue()).arg(tint.alpha())},
+        {"@small", QString::number(base - 2)},
+        {"@base", QString::number(base)},
+        {"@title", QString::number(base + 1)},
+        {"@heading", QString::number(base + 5)},
+    };
+    for (const auto &[key, value] : values)
+        css.replace(QLatin1String(key), value);
+    return css;
 }
 
 } // namespace
@@ -265,7 +292,7 @@ void LessonPanel::showStep()
     m_progress->setValue(index + 1);
     m_progressText->setText(tr("Step %1 of %2").arg(index + 1).arg(count));
     m_stepTitle->setText(qs(step.title));
-    m_text->setMarkdown(qs(step.text));
+    showMarkdown(m_text, qs(step.text));
     m_checksTitle->setVisible(!step.checks.empty());
     m_stepChecks->setVisible(!step.checks.empty());
     m_task->setVisible(step.task.has_value());

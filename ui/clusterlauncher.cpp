@@ -53,37 +53,26 @@ LaunchedCluster ClusterLauncher::launch(const std::vector<std::string> &paths, s
     return out;
 }
 
-std::optional<ClientRequest> ClusterLauncher::clientRequest(sim::Simulation &simulation, const std::string &url,
-                                                           std::string *error)
+std::optional<std::uint32_t> ClusterLauncher::startClients(sim::Simulation &simulation, double rate, std::string *error)
 {
-    std::optional<sim::traffic::HttpRequest> request = sim::traffic::HttpRequest::fromUrl(url, error);
-    if (!request)
-        return std::nullopt;
-    if (!request->host.empty())
-        return ClientRequest{sim::traffic::EntryPoint{}, *request};
     sim::traffic::TrafficSystem &traffic = simulation.traffic();
     const std::optional<sim::traffic::EntryPoint> entry = traffic.defaultEntry(error);
     if (!entry)
         return std::nullopt;
+    std::optional<sim::traffic::HttpRequest> request = sim::traffic::HttpRequest::fromUrl("/", error);
+    if (!request)
+        return std::nullopt;
     request->host = clientHost(simulation, *entry);
     if (request->host.empty())
         request->host = traffic.entryAddress(*entry);
-    return ClientRequest{*entry, *request};
-}
-
-std::optional<std::uint32_t> ClusterLauncher::startClients(sim::Simulation &simulation, double rate, std::string *error)
-{
-    const std::optional<ClientRequest> client = clientRequest(simulation, "/", error);
-    if (!client)
-        return std::nullopt;
     sim::traffic::LoadSpec spec;
     spec.name = kClientsName;
-    spec.entry = client->entry;
-    spec.templates = {sim::traffic::RequestTemplate{client->request, 1}};
+    spec.entry = *entry;
+    spec.templates = {sim::traffic::RequestTemplate{*request, 1}};
     spec.rate = rate;
     spec.isPoisson = true;
     spec.clients = 8;
-    return simulation.traffic().startLoad(spec);
+    return traffic.startLoad(spec);
 }
 
 } // namespace ui

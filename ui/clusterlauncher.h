@@ -10,12 +10,6 @@
 
 namespace ui {
 
-/** Where a client's request goes and what it is. */
-struct ClientRequest {
-    sim::traffic::EntryPoint entry;
-    sim::traffic::HttpRequest request;
-};
-
 /** A cluster ready to show: loaded, applied, settled, with clients sending requests when it has an entry point. */
 struct LaunchedCluster {
     std::unique_ptr<sim::Simulation> simulation;
@@ -39,11 +33,6 @@ public:
                                   double rate = kDefaultRate);
     /** Starts the clients' load generator on an already loaded cluster; nullopt (and why) when it has no single entry point. */
     static std::optional<std::uint32_t> startClients(sim::Simulation &simulation, double rate, std::string *error);
-    /**
-     * The request a browser would send for `url`: a full URL goes where its host resolves; a bare path
-     * ("/", "/v2?x=1") goes to the cluster's only entry point with the first hostname its routes serve.
-     */
-    static std::optional<ClientRequest> clientRequest(sim::Simulation &simulation, const std::string &url, std::string *error);
 };
 
 } // namespace ui

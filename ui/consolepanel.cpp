@@ -62,6 +62,11 @@ void ConsolePanel::onSimulationReplaced()
     m_console = std::make_unique<sim::console::Console>(m_host->simulation());
     // The window's frame driver owns the clock: a waiting verb must not run the cluster ahead of the canvas.
     m_console->setCanAdvanceTime(false);
+    // curl's answer arrives frames later, when the request (a particle on the canvas) gets back.
+    m_console->setDeliverLater([this](const sim::console::CommandResult &result) {
+        print(QString::fromStdString(result.out), QColor());
+        print(QString::fromStdString(result.err), m_theme.failing);
+    });
 }
 
 void ConsolePanel::setTheme(const Theme &theme)

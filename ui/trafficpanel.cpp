@@ -1,5 +1,6 @@
 #include "ui/trafficpanel.h"
 
+#include "sim/traffic/clientrequest.h"
 #include "ui/clusterlauncher.h"
 #include "ui/simulationhost.h"
 
@@ -28,26 +29,6 @@ std::uint64_t errorCount(const sim::traffic::LoadCounters &c)
     for (std::size_t status = 400; status < c.byStatus.size(); ++status)
         out += c.byStatus[status];
     return out;
-}
-
-// "Name: value" lines into the request; a Host header sets its host. Returns the first bad line, if any.
-std::optional<QString> addHeaders(const QString &text, sim::traffic::HttpRequest &request)
-{
-    for (const QString &raw : text.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-        const QString line = raw.trimmed();
-        const qsizetype colon = line.indexOf(QLatin1Char(':'));
-        if (line.isEmpty())
-            continue;
-        if (colon <= 0)
-            return line;
-        const std::string name = line.left(colon).trimmed().toStdString();
-        const std::string value = line.mid(colon + 1).trimmed().toStdString();
-        if (sim::traffic::HttpHeaders::normalize(name) == "host")
-            request.host = value;
-        else
-            request.headers.add(name, value);
-    }
-    return std::nullopt;
 }
 
 } // namespace
@@ -152,16 +133,18 @@ QString TrafficPanel::errorText() const
 std::optional<std::uint32_t> TrafficPanel::start(const TrafficForm &form)
 {
     sim::Simulation &simulation = m_host->simulation();
+    sim::traffic::ClientRequest wanted;
+    wanted.url = form.url.trimmed().toStdString();
+    wanted.method = form.method.toStdString();
+    for (const QString &line : form.headers.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        if (!line.trimmed().isEmpty())
+            wanted.headers.push_back(line.trimmed().toStdString());
     std::string error;
-    std::optional<ClientRequest> client = ClusterLauncher::clientRequest(simulation, form.url.trimmed().toStdString(), &error);
-    if (client) {
-        client->request.method = form.method.toStdString();
-        if (const std::optional<QString> bad = addHeaders(form.headers, client->request))
-            error = tr("header \"%1\" is not Name: value").arg(*bad).toStdString();
-    }
-    m_error->setVisible(!error.empty());
+    // Resolved as `kubesim request` and the console's curl resolve a URL, so all three agree on where it goes.
+    const std::optional<sim::traffic::ResolvedRequest> client = sim::traffic::resolveClientRequest(simulation.traffic(), wanted, &error);
+    m_error->setVisible(!client);
     m_error->setText(QString::fromStdString(error));
-    if (!error.empty())
+    if (!client)
         return std::nullopt;
     sim::traffic::LoadSpec spec;
     spec.name = "load-" + std::to_string(m_generators.size() + 1);

@@ -66,6 +66,8 @@ private slots:
     void invalidYamlEditChangesNothing();
     void validYamlEditIsApplied();
     void consoleScaleChangesReplicasAndPodsAppear();
+    void consoleCurlSendsAnAnimatedRequest_data();
+    void consoleCurlSendsAnAnimatedRequest();
     void consoleCompletes_data();
     void consoleCompletes();
     void consoleHistoryWalksWithArrows();
@@ -171,6 +173,36 @@ void TestPanels::consoleScaleChangesReplicasAndPodsAppear()
     QCOMPARE(cards, 5);
     console->run(QStringLiteral("get deployment app-v1"));
     QVERIFY2(console->output().contains(QStringLiteral("5/5")), qPrintable(console->output()));
+}
+
+void TestPanels::consoleCurlSendsAnAnimatedRequest_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("curl") << "curl /" << "200";
+    QTest::newRow("request with a header") << "kubectl request -H 'X-Test: 1' /" << "200";
+    QTest::newRow("a path no rule matches") << "curl -X POST /nothing-here" << "";
+}
+
+void TestPanels::consoleCurlSendsAnAnimatedRequest()
+{
+    QFETCH(QString, line);
+    QFETCH(QString, expected);
+    ui::ConsolePanel *console = m_window->console();
+    // The built-in clients stop, so the only request in flight is the console's.
+    host()->simulation().traffic().stopLoad(*host()->simulation().traffic().findLoad("clients"));
+    runFrames(host(), 40);
+    QCOMPARE(m_window->scene()->particleCount(), std::size_t{0});
+    console->run(line);
+    QVERIFY2(console->output().contains(QStringLiteral("sent; its answer follows")), qPrintable(console->output()));
+    const QString before = console->output();
+    runFrames(host(), 1, 2 * sim::engine::kMillisecond);
+    QVERIFY2(m_window->scene()->particleCount() >= 1, "the request is on the canvas");
+    runFrames(host(), 60);
+    const QString answer = console->output().mid(before.size());
+    QVERIFY2(!answer.trimmed().isEmpty(), "the answer is printed when it arrives");
+    if (!expected.isEmpty())
+        QVERIFY2(answer.contains(expected), qPrintable(answer));
 }
 
 void TestPanels::consoleCompletes_data()

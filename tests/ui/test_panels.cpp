@@ -179,9 +179,10 @@ void TestPanels::consoleCurlSendsAnAnimatedRequest_data()
 {
     QTest::addColumn<QString>("line");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("curl") << "curl /" << "200";
-    QTest::newRow("request with a header") << "kubectl request -H 'X-Test: 1' /" << "200";
-    QTest::newRow("a path no rule matches") << "curl -X POST /nothing-here" << "";
+    // The lesson's route serves app.example.com; the bare address is answered 404 by the Gateway.
+    QTest::newRow("curl with Host") << "curl -H 'Host: app.example.com' /" << "HTTP 200";
+    QTest::newRow("request with Host and a header") << "kubectl request -H 'Host: app.example.com' -H 'X-Test: 1' /" << "HTTP 200";
+    QTest::newRow("no rule for the address") << "curl -X POST /nothing-here" << "HTTP 404";
 }
 
 void TestPanels::consoleCurlSendsAnAnimatedRequest()

@@ -3,7 +3,8 @@
 #include "sim/controllers/deletion.h"
 #include "sim/controllers/podtemplatehash.h"
 
-#include <map>
+#include <algorithm>
+#include <tuple>
 
 namespace sim::controllers {
 namespace {
@@ -60,12 +61,14 @@ void EndpointSliceController::onPodEvent(const store::WatchEvent &event)
 {
     const api::Object &pod = *event.object;
     const std::string &ns = pod.metadata.namespace_;
-    if (event.old)
-        m_podsByLabel.remove(ns, pod.metadata.name, event.old->metadata.labels);
-    if (event.type != store::WatchEventType::Deleted)
-        m_podsByLabel.add(ns, pod.metadata.name, pod.metadata.labels);
-    else
+    if (event.type == store::WatchEventType::Deleted) {
         m_podsByLabel.remove(ns, pod.metadata.name, pod.metadata.labels);
+    } else if (!event.old) {
+        m_podsByLabel.add(ns, pod.metadata.name, pod.metadata.labels);
+    } else if (event.old->metadata.labels != pod.metadata.labels) {
+        m_podsByLabel.remove(ns, pod.metadata.name, event.old->metadata.labels);
+        m_podsByLabel.add(ns, pod.metadata.name, pod.metadata.labels);
+    }
     // Only what a slice shows matters: IP, readiness, termination, labels, node.
     if (event.type == store::WatchEventType::Modified && event.old) {
         const api::Pod &now = pod.as<api::Pod>();
@@ -80,26 +83,40 @@ void EndpointSliceController::onPodEvent(const store::WatchEvent &event)
         std::set<std::string> before = m_servicesBySelector.withAny(ns, event.old->metadata.labels);
         services.insert(before.begin(), before.end());
     }
-    const bool addition = onlyAddsReadyEndpoint(event);
+    const Change change = classify(event);
     for (const std::string &name : services) {
         std::string key = keyOf(ns, name);
         const auto ready = m_readyEndpoints.find(key);
-        if (addition && ready != m_readyEndpoints.end() && ready->second > 0)
-            enqueueAfter(key, kAdditionBatch);
+        const bool hasReady = ready != m_readyEndpoints.end() && ready->second > 0;
+        if (change == Change::Harmless || (change == Change::AddsReady && hasReady))
+            enqueueAfter(key, kBatchPeriod);
         else
             enqueue(key);
     }
 }
 
-bool EndpointSliceController::onlyAddsReadyEndpoint(const store::WatchEvent &event)
+EndpointSliceController::Change EndpointSliceController::classify(const store::WatchEvent &event)
 {
-    if (event.type != store::WatchEventType::Modified || !event.old || isTerminating(*event.object) ||
-        event.object->metadata.labels != event.old->metadata.labels)
-        return false;
-    const api::Pod &now = event.object->as<api::Pod>();
-    const api::Pod &before = event.old->as<api::Pod>();
-    return now.isReady() && (!before.isReady() || before.status.podIP.empty()) && !now.status.podIP.empty() &&
-           now.spec.nodeName == before.spec.nodeName;
+    // Serving: a ready endpoint traffic is sent to.
+    auto serving = [](const api::Object &pod) {
+        const api::Pod &p = pod.as<api::Pod>();
+        return p.isReady() && !p.status.podIP.empty() && !isTerminating(pod);
+    };
+    const api::Object *before = event.old.get();
+    if (event.type == store::WatchEventType::Deleted)
+        return before && serving(*before) ? Change::Urgent : Change::Harmless;
+    const api::Object &now = *event.object;
+    if (!before)
+        return serving(now) ? Change::AddsReady : Change::Harmless;
+    if (now.metadata.labels != before->metadata.labels)
+        return Change::Urgent;
+    if (serving(*before)) {
+        const api::Pod &p = now.as<api::Pod>();
+        const api::Pod &b = before->as<api::Pod>();
+        const bool same = serving(now) && p.status.podIP == b.status.podIP && p.spec.nodeName == b.spec.nodeName;
+        return same ? Change::Harmless : Change::Urgent;
+    }
+    return serving(now) ? Change::AddsReady : Change::Harmless;
 }
 
 void EndpointSliceController::onServiceEvent(const store::WatchEvent &event)
@@ -118,7 +135,8 @@ void EndpointSliceController::onServiceEvent(const store::WatchEvent &event)
 std::vector<EndpointSliceController::Group> EndpointSliceController::desiredGroups(const api::Object &service)
 {
     const api::ServiceSpec &spec = service.as<api::Service>().spec;
-    std::map<std::vector<std::tuple<std::string, std::string, std::int32_t>>, Group> groups;
+    std::vector<Group> groups;  // almost always one: pods of a Service usually resolve its ports alike
+    std::vector<api::EndpointPort> ports;
     for (const std::string &name : m_podsByLabel.withAll(service.metadata.namespace_, spec.selector)) {
         api::ObjectPtr p = store().get(api::Kind::Pod, service.metadata.namespace_, name);
         if (!p || !matchesSelector(spec.selector, p->metadata.labels))
@@ -126,17 +144,13 @@ std::vector<EndpointSliceController::Group> EndpointSliceController::desiredGrou
         const api::Pod &pod = p->as<api::Pod>();
         if (pod.status.podIP.empty() || pod.status.phase == "Succeeded" || pod.status.phase == "Failed")
             continue;
-        std::vector<std::tuple<std::string, std::string, std::int32_t>> key;
-        std::vector<api::EndpointPort> ports;
+        ports.clear();
         for (const api::ServicePort &sp : spec.ports) {
-            std::optional<std::int32_t> port = resolveTargetPort(sp, pod);
-            if (!port)
-                continue;
-            key.emplace_back(sp.name, sp.protocol, *port);
-            ports.push_back(api::EndpointPort{sp.name, sp.protocol, *port, sp.appProtocol});
+            if (std::optional<std::int32_t> port = resolveTargetPort(sp, pod))
+                ports.push_back(api::EndpointPort{sp.name, sp.protocol, *port, sp.appProtocol});
         }
-        Group &group = groups[key];
-        group.ports = std::move(ports);
+        auto found = std::find_if(groups.begin(), groups.end(), [&](const Group &g) { return g.ports == ports; });
+        Group &group = found != groups.end() ? *found : groups.emplace_back(Group{ports, {}});
         api::Endpoint endpoint;
         endpoint.addresses = {pod.status.podIP};
         const bool terminating = isTerminating(*p);
@@ -147,10 +161,15 @@ std::vector<EndpointSliceController::Group> EndpointSliceController::desiredGrou
         endpoint.targetRef = api::EndpointTargetRef{"Pod", p->metadata.namespace_, p->metadata.name, p->metadata.uid};
         group.endpoints.push_back(std::move(endpoint));
     }
-    std::vector<Group> out;
-    for (auto &[key, group] : groups)
-        out.push_back(std::move(group));
-    return out;
+    // Slices follow their ports' order (name, protocol, number), whatever order the pods came in.
+    auto portOrder = [](const Group &a, const Group &b) {
+        return std::lexicographical_compare(a.ports.begin(), a.ports.end(), b.ports.begin(), b.ports.end(),
+                                            [](const api::EndpointPort &x, const api::EndpointPort &y) {
+                                                return std::tie(x.name, x.protocol, x.port) < std::tie(y.name, y.protocol, y.port);
+                                            });
+    };
+    std::sort(groups.begin(), groups.end(), portOrder);
+    return groups;
 }
 
 std::vector<api::EndpointSlice> EndpointSliceController::desiredSlices(const api::Object &service)

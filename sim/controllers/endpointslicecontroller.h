@@ -23,10 +23,11 @@ public:
     static constexpr const char *kComponent = "endpointslice-controller";
     static constexpr const char *kManagedBy = "endpointslice-controller.k8s.io";
     static constexpr std::size_t kMaxEndpointsPerSlice = 100;
-    // New ready endpoints of a Service that already has ready ones are gathered for this long into one write
-    // (kube-controller-manager's --endpointslice-updates-batch-period=1s). Removals, and a Service's first
-    // ready endpoint, are written at once: batching never sends a request to a pod that stopped being ready.
-    static constexpr engine::SimTime kAdditionBatch = engine::seconds(1);
+    // Changes that cannot hurt traffic (a not-ready endpoint appearing, more ready endpoints for a Service that
+    // has some) are gathered for this long into one write, as kube-controller-manager's
+    // --endpointslice-updates-batch-period=1s does. A ready endpoint leaving, and a Service's first ready
+    // endpoint, are written at once: batching never sends a request to a pod that stopped being ready.
+    static constexpr engine::SimTime kBatchPeriod = engine::seconds(1);
 
     explicit EndpointSliceController(ControllerContext context);
 
@@ -45,8 +46,9 @@ private:
     std::vector<api::EndpointSlice> desiredSlices(const api::Object &service);
     std::string sliceName(const api::Object &service);
 
-    /** True when a pod change can only add a ready endpoint (it became ready, or got its IP while ready). */
-    static bool onlyAddsReadyEndpoint(const store::WatchEvent &event);
+    /** What a pod change does to the endpoints traffic uses: removes or changes a ready one, adds one, or neither. */
+    enum class Change { Urgent, AddsReady, Harmless };
+    static Change classify(const store::WatchEvent &event);
 
     LabelPairIndex m_podsByLabel;
     std::unordered_map<std::string, std::size_t> m_readyEndpoints;  // service key -> ready endpoints last written

@@ -38,7 +38,7 @@ Store::Store(const engine::Engine &engine) : m_engine(engine) {}
 api::ObjectPtr Store::get(api::Kind kind, const std::string &ns, const std::string &name) const
 {
     const Table &table = m_objects[index(kind)];
-    auto it = table.find(Key{ns, name});
+    auto it = table.find(KeyView{ns, name});
     return it == table.end() ? nullptr : it->second;
 }
 
@@ -52,7 +52,7 @@ std::vector<api::ObjectPtr> Store::list(api::Kind kind, const std::optional<std:
             out.push_back(obj);
         return out;
     }
-    for (auto it = table.lower_bound(Key{*ns, ""}); it != table.end() && it->first.first == *ns; ++it)
+    for (auto it = table.lower_bound(KeyView{*ns, std::string_view()}); it != table.end() && it->first.first == *ns; ++it)
         out.push_back(it->second);
     return out;
 }
@@ -134,7 +134,7 @@ api::ObjectPtr Store::updateStatus(api::Object object)
 bool Store::remove(api::Kind kind, const std::string &ns, const std::string &name)
 {
     Table &table = m_objects[index(kind)];
-    auto it = table.find(Key{ns, name});
+    auto it = table.find(KeyView{ns, name});
     if (it == table.end())
         return false;
     api::ObjectPtr old = it->second;

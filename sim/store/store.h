@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -60,7 +61,17 @@ public:
 
 private:
     using Key = std::pair<std::string, std::string>;  // namespace, name
-    using Table = std::map<Key, api::ObjectPtr>;
+    using KeyView = std::pair<std::string_view, std::string_view>;
+    // Orders by namespace then name, and finds by views too: a look-up copies no string.
+    struct KeyLess {
+        using is_transparent = void;
+        template <class A, class B> bool operator()(const A &a, const B &b) const
+        {
+            const int byNamespace = std::string_view(a.first).compare(b.first);
+            return byNamespace < 0 || (byNamespace == 0 && std::string_view(a.second) < std::string_view(b.second));
+        }
+    };
+    using Table = std::map<Key, api::ObjectPtr, KeyLess>;
 
     static std::size_t index(api::Kind kind) { return static_cast<std::size_t>(kind); }
     api::ObjectPtr store(api::Object object, WatchEventType type, api::ObjectPtr old);

@@ -140,6 +140,21 @@ std::vector<QPointF> TopologyScene::particlePositions() const
     return out;
 }
 
+std::uint64_t TopologyScene::requestAt(const QPointF &scenePos, qreal radius) const
+{
+    std::uint64_t best = 0;
+    qreal bestDistance = radius * radius;
+    for (const Particle &p : m_particles->particles()) {
+        const QPointF d = p.pos - scenePos;
+        const qreal distance = QPointF::dotProduct(d, d);
+        if (p.request != 0 && distance <= bestDistance) {
+            best = p.request;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+
 void TopologyScene::rebuild(const sim::store::Store &store)
 {
     m_graph = sim::topology::TopologyBuilder(store).build();
@@ -295,6 +310,15 @@ std::vector<std::pair<qreal, QString>> TopologyScene::columnTitles() const
     return out;
 }
 
+void TopologyScene::setItemCaching(bool on)
+{
+    const QGraphicsItem::CacheMode mode = on ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache;
+    for (auto &[id, node] : m_nodes)
+        node->setCacheMode(mode);
+    for (auto &[key, group] : m_groups)
+        group->setCacheMode(mode);
+}
+
 void TopologyScene::clearTraffic()
 {
     m_traffic.clear();
@@ -392,7 +416,7 @@ void TopologyScene::updateParticles(const FrameSnapshot &frame, sim::engine::Sim
                 continue;
             pos = fromNode->outPort() * (1 - t) + toNode->inPort() * t;
         }
-        particles.push_back({pos, spriteFor(flight.isFailure() ? kFailedKey : flight.version), 1.0});
+        particles.push_back({pos, spriteFor(flight.isFailure() ? kFailedKey : flight.version), 1.0, flight.id});
     }
     m_failures.erase(std::remove_if(m_failures.begin(), m_failures.end(),
                                     [&](const FailureMark &m) { return wallMs - m.bornMs > kFailureMarkMs; }),

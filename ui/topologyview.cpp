@@ -3,6 +3,7 @@
 #include "ui/topologyscene.h"
 
 #include <QPainter>
+#include <QMouseEvent>
 #include <QWheelEvent>
 
 #include <cmath>
@@ -79,6 +80,20 @@ void TopologyView::scaleBy(qreal factor)
     const qreal target = std::clamp(zoom() * factor, kMinZoom, kMaxZoom);
     scale(target / zoom(), target / zoom());
     resetCachedContent();
+}
+
+void TopologyView::mousePressEvent(QMouseEvent *event)
+{
+    // A particle is a few pixels wide: accept a click within 7 screen pixels of it, at any zoom.
+    if (event->button() == Qt::LeftButton) {
+        const qreal radius = 7.0 / std::max(zoom(), kMinZoom);
+        if (const std::uint64_t request = m_scene->requestAt(mapToScene(event->position().toPoint()), radius)) {
+            emit requestClicked(request);
+            event->accept();
+            return;
+        }
+    }
+    QGraphicsView::mousePressEvent(event);
 }
 
 void TopologyView::wheelEvent(QWheelEvent *event)

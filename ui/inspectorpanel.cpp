@@ -79,6 +79,8 @@ InspectorPanel::InspectorPanel(SimulationHost *host, QWidget *parent)
     m_tabs->addTab(m_details, tr("Details"));
     m_tabs->addTab(m_yaml, tr("YAML"));
     layout->addWidget(m_tabs, 1);
+    layout->addStretch(0);
+    m_tabs->hide();  // an empty table under "Nothing selected" would only look broken
     m_title->setText(tr("Nothing selected"));
     m_subtitle->setText(tr("Click an object on the canvas or in Resources."));
 }
@@ -105,6 +107,7 @@ QStringList InspectorPanel::detailRows() const
 void InspectorPanel::showRequest(const RequestFlight &flight, const std::vector<QString> &hopNames)
 {
     m_showsRequest = true;
+    m_tabs->show();
     m_object.reset();
     m_yaml->setObject(nullptr);
     m_tabs->setTabEnabled(1, false);
@@ -133,6 +136,7 @@ void InspectorPanel::showRequest(const RequestFlight &flight, const std::vector<
 void InspectorPanel::showObject(const ObjectKey &key)
 {
     m_showsRequest = false;
+    m_tabs->show();
     m_tabs->setTabEnabled(1, true);
     m_kind = key.kind;
     m_namespace = key.ns.toStdString();

@@ -177,7 +177,7 @@ void MainWindow::createDocks()
     tabifyDockWidget(inspector, resources);
     inspector->raise();
     resizeDocks({canary}, {340}, Qt::Horizontal);
-    resizeDocks({canary, inspector}, {260, 400}, Qt::Vertical);
+    resizeDocks({canary, inspector}, {190, 470}, Qt::Vertical);
 
     connect(m_host, &SimulationHost::objectsChanged, m_weights, &WeightsPanel::onObjectsChanged);
     connect(m_host, &SimulationHost::objectsChanged, m_inspector, &InspectorPanel::onObjectsChanged);

@@ -38,7 +38,6 @@ ObjectYamlEditor::ObjectYamlEditor(SimulationHost *host, QWidget *parent)
         m_revert->setEnabled(modified);
     });
     m_errors->setVisible(false);
-    m_errors->setMaximumHeight(110);
     m_errors->setWordWrap(true);
     connect(m_errors, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
         const QTextBlock block = m_editor->document()->findBlockByNumber(item->data(Qt::UserRole).toInt() - 1);
@@ -160,7 +159,18 @@ void ObjectYamlEditor::showProblems(const std::vector<Problem> &problems)
             m_errorLines.append(p.line);
     }
     m_errors->setVisible(!problems.empty());
+    // As tall as its lines (up to a few), so the YAML keeps the room.
+    const QFontMetrics metrics(m_errors->font());
+    const int width = std::max(120, m_errors->viewport()->width() - 12);
+    int height = 8;
+    for (int i = 0; i < m_errors->count() && i < 4; ++i)
+        height += metrics.boundingRect(QRect(0, 0, width, 10000), Qt::TextWordWrap, m_errors->item(i)->text()).height() + 4;
+    m_errors->setFixedHeight(height);
     markLines();
+    if (!m_errorLines.isEmpty()) {
+        m_editor->setTextCursor(QTextCursor(m_editor->document()->findBlockByNumber(m_errorLines.front() - 1)));
+        m_editor->centerCursor();
+    }
 }
 
 QStringList ObjectYamlEditor::errors() const

@@ -75,6 +75,9 @@ public:
     std::vector<std::pair<qreal, QString>> columnTitles() const;
 
     static constexpr int kMaxParticles = 6000;
+    /** Legend keys besides versions: requests that fail (red), and those not routed to a backend yet (grey). */
+    static constexpr const char *kFailedKey = "failed";
+    static constexpr const char *kUnroutedKey = "unrouted";
 
 signals:
     /** The user selected an object on the canvas (kind, namespace, name). */

@@ -1,6 +1,10 @@
 #include "tests/common/canarycluster.h"
 #include "tests/ui/uitestsupport.h"
+#include "ui/consolepanel.h"
 #include "ui/edgeitem.h"
+#include "ui/eventspanel.h"
+#include "ui/objectyamleditor.h"
+#include "ui/trafficpanel.h"
 #include "ui/inspectorpanel.h"
 #include "ui/mainwindow.h"
 #include "ui/nodeitem.h"
@@ -11,6 +15,9 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
+#include <QPlainTextEdit>
+#include <QTabWidget>
 #include <QDragEnterEvent>
 #include <QMimeData>
 #include <QTimer>
@@ -56,6 +63,7 @@ private slots:
     void screenshots();
 
 private:
+    void showPanel(const QString &panel);
     std::unique_ptr<ui::MainWindow> m_window;
 };
 
@@ -273,9 +281,14 @@ void TestUi::screenshots_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<bool>("dark");
     QTest::addColumn<bool>("presenter");
-    QTest::newRow("light") << "window-light" << false << false;
-    QTest::newRow("dark") << "window-dark" << true << false;
-    QTest::newRow("presenter") << "window-presenter" << false << true;
+    QTest::addColumn<QString>("panel");  // the bottom tab or Inspector view to show
+    QTest::newRow("light") << "window-light" << false << false << "";
+    QTest::newRow("dark") << "window-dark" << true << false << "";
+    QTest::newRow("presenter") << "window-presenter" << false << true << "";
+    QTest::newRow("console") << "window-console" << false << false << "consoleDock";
+    QTest::newRow("events") << "window-events" << true << false << "eventsDock";
+    QTest::newRow("traffic") << "window-traffic" << false << false << "trafficDock";
+    QTest::newRow("yaml error") << "window-yaml" << false << false << "yaml";
 }
 
 void TestUi::screenshots()
@@ -283,10 +296,12 @@ void TestUi::screenshots()
     QFETCH(QString, name);
     QFETCH(bool, dark);
     QFETCH(bool, presenter);
+    QFETCH(QString, panel);
     m_window->setThemeChoice(dark ? ui::MainWindow::ThemeChoice::Dark : ui::MainWindow::ThemeChoice::Light);
     m_window->setPresenterMode(presenter);
     QVERIFY(m_window->openPaths(lessonPaths()));
     runFrames(m_window->host(), 500);  // 25 s: the charts have a story to tell
+    showPanel(panel);
     QTest::qWait(50);
     const QDir dir(QStringLiteral(KUBESIM_SCREENSHOT_DIR));
     QVERIFY(dir.mkpath(QStringLiteral(".")));
@@ -295,6 +310,34 @@ void TestUi::screenshots()
     QVERIFY(QImage(path).width() > 0);
     m_window->setPresenterMode(false);
     m_window->setThemeChoice(ui::MainWindow::ThemeChoice::Light);
+}
+
+void TestUi::showPanel(const QString &panel)
+{
+    if (panel == QLatin1String("consoleDock")) {
+        m_window->console()->run(QStringLiteral("kubectl get deployments,services"));
+        m_window->console()->run(QStringLiteral("kubectl scale deployment app-v2 --replicas=2"));
+        m_window->console()->run(QStringLiteral("curl -H 'Host: app.example.com' /"));
+        runFrames(m_window->host(), 20);
+    } else if (panel == QLatin1String("trafficDock")) {
+        m_window->trafficPanel()->start({QStringLiteral("http://app.example.com/"), QStringLiteral("GET"),
+                                         QStringLiteral("X-Canary: always"), 25, 4, true});
+        m_window->trafficPanel()->start({QStringLiteral("/missing"), QStringLiteral("POST"), QString(), 5, 1, false});
+        runFrames(m_window->host(), 200);
+        m_window->trafficPanel()->refresh();
+    } else if (panel == QLatin1String("eventsDock")) {
+        m_window->events()->refresh();
+    } else if (panel == QLatin1String("yaml")) {
+        m_window->inspector()->showObject(ui::ObjectKey{sim::api::Kind::Service, QStringLiteral("default"), QStringLiteral("app-v2")});
+        m_window->inspector()->tabs()->setCurrentIndex(1);
+        QTextCursor cursor = m_window->inspector()->yamlEditor()->editor()->document()->find(QStringLiteral("port: 80"));
+        QVERIFY(!cursor.isNull());
+        cursor.insertText(QStringLiteral("port: 99999"));
+        QVERIFY(!m_window->inspector()->yamlEditor()->apply());
+        return;
+    }
+    if (QDockWidget *dock = m_window->findChild<QDockWidget *>(panel))
+        dock->raise();
 }
 
 QTEST_MAIN(TestUi)

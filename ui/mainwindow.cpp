@@ -25,6 +25,7 @@
 #include <QCloseEvent>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QElapsedTimer>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -114,7 +115,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_host, &SimulationHost::frameAdvanced, this, &MainWindow::onFrame);
     connect(m_host, &SimulationHost::simulationReplaced, this, &MainWindow::onSimulationReplaced);
-    m_scene->rebuild(m_host->simulation().store());
+    rebuildCanvas();
 }
 
 MainWindow::~MainWindow() = default;
@@ -126,13 +127,29 @@ void MainWindow::createCanvas()
     connect(m_host, &SimulationHost::objectsChanged, this, [this](const ChangeEvents &changes) {
         for (const ChangeEvent &change : changes)
             if (change.kind != sim::api::Kind::EndpointSlice) {
-                m_scene->rebuild(m_host->simulation().store());
+                // A big cluster's rebuild takes longer than a frame (docs/performance.md): there, changes
+                // are collected and the canvas rebuilt a few times a second, so the particles keep moving.
+                if (m_lastRebuildMs < kImmediateRebuildMs)
+                    rebuildCanvas();
+                else if (!m_rebuildTimer.isActive())
+                    m_rebuildTimer.start();
                 break;
             }
     });
+    m_rebuildTimer.setSingleShot(true);
+    m_rebuildTimer.setInterval(kDeferredRebuildMs);
+    connect(&m_rebuildTimer, &QTimer::timeout, this, &MainWindow::rebuildCanvas);
     m_view = new TopologyView(m_scene, this);
     m_view->setObjectName(QStringLiteral("topologyCanvas"));
     setCentralWidget(m_view);
+}
+
+void MainWindow::rebuildCanvas()
+{
+    QElapsedTimer timer;
+    timer.start();
+    m_scene->rebuild(m_host->simulation().store());
+    m_lastRebuildMs = timer.elapsed();
 }
 
 void MainWindow::createToolBar()
@@ -541,7 +558,8 @@ void MainWindow::onSimulationReplaced()
 {
     m_scene->clearTraffic();
     m_scene->relayout();
-    m_scene->rebuild(m_host->simulation().store());
+    m_rebuildTimer.stop();
+    rebuildCanvas();
     m_resources->reload();
     m_weights->reload();
     m_charts->clear();

@@ -3,6 +3,7 @@
 #include "ui/theme.h"
 
 #include <QMainWindow>
+#include <QTimer>
 
 #include <cstdint>
 #include <string>
@@ -81,6 +82,7 @@ protected:
 
 private:
     void createCanvas();
+    void rebuildCanvas();
     void createDocks();
     void createBottomDocks();
     void createToolBar();
@@ -131,6 +133,11 @@ private:
     bool m_presenter = false;
     QByteArray m_stateBeforePresenter;
     int m_frames = 0;
+    // Rebuilds that take longer than this are deferred and coalesced (kDeferredRebuildMs apart).
+    static constexpr qint64 kImmediateRebuildMs = 30;
+    static constexpr int kDeferredRebuildMs = 250;
+    qint64 m_lastRebuildMs = 0;
+    QTimer m_rebuildTimer;
 };
 
 } // namespace ui

@@ -16,7 +16,12 @@
 
 #include <QCheckBox>
 #include <QLineEdit>
+#include <QAbstractAxis>
+#include <QChart>
+#include <QChartView>
 #include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QtTest>
@@ -74,6 +79,9 @@ private slots:
     void chartsReceiveData();
     void timelineCountsMatchTheMetrics();
     void chartsExportCsv();
+    void chartsScrollBackOverTime();
+    void timelineIsDeterministic();
+    void eventsDoubleClickInspectsTheObject();
     void eventsPanelFilters_data();
     void eventsPanelFilters();
     void trafficPanelRunsSeveralGenerators();
@@ -314,6 +322,55 @@ void TestPanels::chartsExportCsv()
     const int columns = static_cast<int>(lines.front().count(QLatin1Char(',')));
     for (const QString &line : lines)
         QCOMPARE(static_cast<int>(line.count(QLatin1Char(','))), columns);
+}
+
+void TestPanels::chartsScrollBackOverTime()
+{
+    ui::ChartsPanel *charts = m_window->charts();
+    runFrames(host(), 2400);  // 120 s: two minutes of samples, one shown
+    QVERIFY(charts->isFollowing());
+    QScrollBar *scroll = charts->findChild<QScrollBar *>();
+    QVERIFY(scroll);
+    QVERIFY(scroll->maximum() >= 60);
+    scroll->setValue(0);
+    QVERIFY(!charts->isFollowing());
+    const auto &samples = host()->snapshot().timeline->samples();
+    const double firstShown = static_cast<double>(samples.front().at) / sim::engine::kSecond;
+    QCOMPARE(charts->pointCount(QStringLiteral("p99")), ui::ChartsPanel::kVisibleSeconds);
+    runFrames(host(), 100);  // new seconds arrive; the view stays where the user scrolled
+    QCOMPARE(scroll->value(), 0);
+    QCOMPARE(charts->chartViews().front()->chart()->axes(Qt::Horizontal).front()->property("max").toDouble(),
+             firstShown + ui::ChartsPanel::kVisibleSeconds - 1);
+    scroll->setValue(scroll->maximum());
+    runFrames(host(), 20);
+    QVERIFY(charts->isFollowing());
+}
+
+void TestPanels::timelineIsDeterministic()
+{
+    // Two windows on the same lesson and seed, run the same frames: the same CSV, byte for byte.
+    ui::MainWindow other;
+    QVERIFY(other.openPaths(lessonPaths()));
+    runFrames(host(), 300);
+    runFrames(other.host(), 300);
+    const std::string a = host()->snapshot().timeline->toCsv(), b = other.host()->snapshot().timeline->toCsv();
+    QVERIFY(a.size() > 500);
+    QCOMPARE(QString::fromStdString(a), QString::fromStdString(b));
+}
+
+void TestPanels::eventsDoubleClickInspectsTheObject()
+{
+    ui::EventsPanel *events = m_window->events();
+    events->refresh();
+    events->filterEdit()->setText(QStringLiteral("ScalingReplicaSet"));
+    QVERIFY(events->visibleRowCount() > 0);
+    auto *table = events->findChild<QTableView *>();
+    QVERIFY(table);
+    const QModelIndex index = table->model()->index(0, 3);
+    const QString object = index.data().toString();  // "deployment/app-v1"
+    emit table->doubleClicked(index);
+    QCOMPARE(m_window->inspector()->title(), QStringLiteral("Deployment ") + object.section(QLatin1Char('/'), 1));
+    QVERIFY(m_window->inspector()->detailRows().contains(QStringLiteral("events")));
 }
 
 void TestPanels::eventsPanelFilters_data()

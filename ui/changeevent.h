@@ -24,6 +24,7 @@ struct ObjectKey {
     sim::api::Kind kind = sim::api::Kind::Pod;
     QString ns;
     QString name;
+    int rule = -1;  // an HTTPRoute rule picked on the canvas: its matches and weights are pointed at in the YAML
     bool operator==(const ObjectKey &) const = default;
 };
 

@@ -141,7 +141,13 @@ void InspectorPanel::showObject(const ObjectKey &key)
     m_kind = key.kind;
     m_namespace = key.ns.toStdString();
     m_name = key.name.toStdString();
+    m_rule = key.rule;
     refresh();
+    // A rule picked on the canvas: show the YAML lines (matches, weights) that make its edges.
+    if (m_rule >= 0 && m_object) {
+        m_yaml->pointAtRule(m_rule);
+        m_tabs->setCurrentWidget(m_yaml);
+    }
 }
 
 void InspectorPanel::onObjectsChanged(const ChangeEvents &changes)

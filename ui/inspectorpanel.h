@@ -50,6 +50,7 @@ private:
     SimulationHost *m_host;
     sim::api::Kind m_kind = sim::api::Kind::Pod;
     std::string m_namespace, m_name;
+    int m_rule = -1;
     sim::api::ObjectPtr m_object;
     QLabel *m_title;
     QLabel *m_subtitle;

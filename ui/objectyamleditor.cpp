@@ -13,6 +13,8 @@
 #include <QTextBlock>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace ui {
 namespace {
 
@@ -92,6 +94,7 @@ void ObjectYamlEditor::setObject(const sim::api::ObjectPtr &object)
     const QString text = object ? QString::fromStdString(userYaml(*object)) : QString();
     if (text != m_editor->toPlainText() || !sameObject) {
         m_editor->setPlainText(text);
+        m_pointedLines.clear();
         showProblems({});
         m_status->clear();
     }
@@ -181,18 +184,45 @@ QStringList ObjectYamlEditor::errors() const
     return out;
 }
 
+void ObjectYamlEditor::pointAtRule(int rule)
+{
+    m_pointedLines.clear();
+    if (rule >= 0 && m_object) {
+        // The decoder records where every field stands: read the shown text back to find the rule's lines.
+        const sim::manifest::LoadResult loaded = sim::manifest::loadText(m_editor->toPlainText().toStdString(), "shown.yaml");
+        const std::string prefix = "spec.rules[" + std::to_string(rule) + "].";
+        if (loaded.documents.size() == 1)
+            for (const auto &[path, location] : loaded.documents.front().fields) {
+                const bool match = path.rfind(prefix + "matches", 0) == 0;
+                const bool weight = path.rfind(prefix + "backendRefs[", 0) == 0 && path.size() > 7
+                                    && path.compare(path.size() - 7, 7, ".weight") == 0;
+                if ((match || weight) && location.line > 0 && !m_pointedLines.contains(location.line))
+                    m_pointedLines.append(location.line);
+            }
+        std::sort(m_pointedLines.begin(), m_pointedLines.end());
+    }
+    markLines();
+    if (!m_pointedLines.isEmpty()) {
+        m_editor->setTextCursor(QTextCursor(m_editor->document()->findBlockByNumber(m_pointedLines.front() - 1)));
+        m_editor->centerCursor();
+    }
+}
+
 void ObjectYamlEditor::markLines()
 {
     QList<QTextEdit::ExtraSelection> marks;
-    QColor background = m_theme.failing;
-    background.setAlpha(m_theme.isDark ? 90 : 45);
-    for (int line : m_errorLines) {
-        QTextEdit::ExtraSelection mark;
-        mark.cursor = QTextCursor(m_editor->document()->findBlockByNumber(line - 1));
-        mark.format.setBackground(background);
-        mark.format.setProperty(QTextFormat::FullWidthSelection, true);
-        marks.append(mark);
-    }
+    auto mark = [&](const QList<int> &lines, QColor background) {
+        background.setAlpha(m_theme.isDark ? 90 : 45);
+        for (int line : lines) {
+            QTextEdit::ExtraSelection selection;
+            selection.cursor = QTextCursor(m_editor->document()->findBlockByNumber(line - 1));
+            selection.format.setBackground(background);
+            selection.format.setProperty(QTextFormat::FullWidthSelection, true);
+            marks.append(selection);
+        }
+    };
+    mark(m_pointedLines, m_theme.accent);
+    mark(m_errorLines, m_theme.failing);
     m_editor->setExtraSelections(marks);
 }
 

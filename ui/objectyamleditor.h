@@ -35,6 +35,10 @@ public:
     void revert();
     /** The errors of the last Apply, as listed. */
     QStringList errors() const;
+    /** Marks the lines of an HTTPRoute rule's matches and backend weights (what makes its edges); -1 clears. */
+    void pointAtRule(int rule);
+    /** Lines (from 1) pointed at by pointAtRule. */
+    QList<int> pointedLines() const { return m_pointedLines; }
     /** Lines (from 1) marked as wrong by the last Apply. */
     QList<int> errorLines() const { return m_errorLines; }
     bool hasEdits() const;
@@ -57,6 +61,7 @@ private:
     QPushButton *m_apply;
     QPushButton *m_revert;
     QList<int> m_errorLines;
+    QList<int> m_pointedLines;
     Theme m_theme;
 };
 

@@ -167,7 +167,8 @@ void ResourcesPanel::reload()
 
 void ResourcesPanel::select(const ObjectKey &key)
 {
-    const auto &[kind, ns, name] = key;
+    const sim::api::Kind kind = key.kind;
+    const QString &ns = key.ns, &name = key.name;
     for (QTreeWidgetItemIterator it(m_tree); *it; ++it)
         if ((*it)->data(0, kKindRole).isValid() && (*it)->data(0, kKindRole).toInt() == static_cast<int>(kind)
             && (*it)->data(0, kNamespaceRole).toString() == ns && (*it)->data(0, kNameRole).toString() == name) {

@@ -434,7 +434,8 @@ void TopologyScene::onSelectionChanged()
         if (item->type() == NodeItem::Type) {
             const sim::topology::TopologyNode &node = static_cast<NodeItem *>(item)->node();
             if (node.kind)
-                emit objectSelected(ObjectKey{*node.kind, qs(node.namespace_), qs(node.name)});
+                emit objectSelected(ObjectKey{*node.kind, qs(node.namespace_), qs(node.name),
+                                              node.role == NodeRole::RouteRule ? node.ruleIndex : -1});
             return;
         }
 }

@@ -55,6 +55,7 @@ private slots:
     void saveSandboxThenOpenGivesTheSameObjects();
     void brokenManifestChangesNothing();
     void clickingAParticlePausesAndShowsItsTrace();
+    void clickingARulePointsAtItsYamlLines();
     void exportCanvas_data();
     void exportCanvas();
     void droppedFilesOpen();
@@ -211,6 +212,32 @@ void TestUi::clickingAParticlePausesAndShowsItsTrace()
     const QStringList hops = m_window->inspector()->detailRows();
     QVERIFY2(hops.size() >= 2, qPrintable(hops.join(QLatin1Char(','))));
     QCOMPARE(hops.front(), QStringLiteral("+0.000 ms"));
+}
+
+void TestUi::clickingARulePointsAtItsYamlLines()
+{
+    QVERIFY(m_window->openPaths(lessonPaths()));
+    ui::NodeItem *rule = m_window->scene()->nodeItem(ids::routeRule("default", "app", 0));
+    QVERIFY(rule);
+    ui::TopologyView *view = m_window->view();
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(rule->sceneBoundingRect().center()));
+    QCOMPARE(m_window->inspector()->title(), QStringLiteral("HTTPRoute app"));
+    ui::ObjectYamlEditor *yaml = m_window->inspector()->yamlEditor();
+    QCOMPARE(m_window->inspector()->tabs()->currentWidget(), yaml);
+    const QList<int> lines = yaml->pointedLines();
+    const QStringList text = yaml->editor()->toPlainText().split(QLatin1Char('\n'));
+    int weights = 0, matches = 0;
+    for (int line : lines) {
+        const QString shown = text.at(line - 1);
+        weights += shown.contains(QStringLiteral("weight:")) ? 1 : 0;
+        matches += shown.contains(QStringLiteral("matches:")) || shown.contains(QStringLiteral("path:"))
+                           || shown.contains(QStringLiteral("value:")) || shown.contains(QStringLiteral("type:"))
+                       ? 1
+                       : 0;
+    }
+    QCOMPARE(weights, 2);  // app-v1 90, app-v2 10
+    QVERIFY2(matches >= 1, qPrintable(text.join(QLatin1Char('\n'))));
+    QCOMPARE(weights + matches, static_cast<int>(lines.size()));
 }
 
 void TestUi::exportCanvas_data()

@@ -94,7 +94,7 @@ std::string Operation::describe() const
     case OpType::SetImage: return "set image " + deploy + " app=app:" + std::to_string(b);
     case OpType::Scale: return "scale " + deploy + " --replicas=" + std::to_string(b);
     case OpType::DeletePod: return "delete pod #" + std::to_string(a);
-    case OpType::Weights: return "weights " + std::to_string(b) + "/" + std::to_string(c) + (a % 5 == 0 ? " (one only: refused)" : "");
+    case OpType::Weights: return "weights " + std::to_string(b * 20) + "/" + std::to_string(c) + (a % 5 == 0 ? " (one only: refused)" : "");
     case OpType::KillPod: return "kill pod #" + std::to_string(a);
     case OpType::FailReadiness: return std::string(b % 2 ? "fail" : "restore") + " readiness of pod #" + std::to_string(a);
     case OpType::CrashLoop: return std::string(b % 2 ? "crash-loop" : "stop crash-loop of") + " pod #" + std::to_string(a);
@@ -105,13 +105,23 @@ std::string Operation::describe() const
     return {};
 }
 
+bool isFault(OpType type)
+{
+    return type == OpType::DeletePod || type == OpType::KillPod || type == OpType::FailReadiness || type == OpType::CrashLoop;
+}
+
+// Even seeds draw faults too; odd seeds are fault-free, so that availability during rollouts can be checked.
+bool isFaultFree(std::uint64_t seed) { return seed % 2 == 1; }
+
 std::vector<Operation> generate(std::uint64_t seed, int count)
 {
     engine::RandomStream random(seed, 77);
-    const std::vector<std::pair<OpType, int>> weights = {
+    std::vector<std::pair<OpType, int>> weights = {
         {OpType::Apply, 6}, {OpType::ApplyInvalid, 2}, {OpType::SetImage, 5}, {OpType::Scale, 5}, {OpType::DeletePod, 2},
         {OpType::Weights, 4}, {OpType::KillPod, 2}, {OpType::FailReadiness, 2}, {OpType::CrashLoop, 1},
         {OpType::Burst, 4}, {OpType::Step, 14}, {OpType::Settle, 3}};
+    if (isFaultFree(seed))
+        std::erase_if(weights, [](const auto &w) { return isFault(w.first); });
     int total = 0;
     for (const auto &[type, weight] : weights)
         total += weight;
@@ -157,7 +167,7 @@ std::vector<std::string> surgeAndUnavailable(int b)
 /** One run of a sequence on a fresh cluster: every operation, the invariants after each, a digest of the run. */
 class Run {
 public:
-    explicit Run(std::uint64_t seed) : m_simulation(seed)
+    explicit Run(std::uint64_t seed) : m_simulation(seed), m_checksAvailability(isFaultFree(seed))
     {
         m_watch = m_simulation.store().watch([this](const store::WatchEvent &e) { onEvent(e); });
         m_simulation.traffic().addObserver([this](const traffic::Completion &c) {
@@ -177,6 +187,7 @@ private:
     std::vector<api::ObjectPtr> pods() const { return m_simulation.store().list(api::Kind::Pod, std::string(kNamespace)); }
     std::string podName(int pick) const;
     void checkAlways();
+    void checkAvailability();
     void checkSettled();
     void checkConverged();
     void fail(const std::string &message)
@@ -192,6 +203,12 @@ private:
     std::map<std::uint32_t, std::uint64_t> m_completions;  // generator -> requests finished
     std::map<std::string, std::uint64_t> m_lastVersion;    // uid -> resourceVersion last seen
     std::uint64_t m_lastGlobal = 0;
+    struct Floor {
+        std::int64_t minAvailable = -1;
+        bool armed = false;  // the Deployment reached minAvailable since its replicas or fences last changed
+    };
+    bool m_checksAvailability = false;
+    std::map<std::string, Floor> m_floors;  // Deployment name -> its availability floor
     int m_bursts = 0;
     std::string m_failure;
     std::string m_digest;
@@ -211,6 +228,8 @@ void Run::onEvent(const store::WatchEvent &event)
     if (rv < seen)
         fail(o.displayName() + " resourceVersion went back from " + std::to_string(seen) + " to " + std::to_string(rv));
     seen = rv;
+    if (o.kind() == api::Kind::Pod || o.kind() == api::Kind::Deployment)
+        checkAvailability();
     // A rollout never exceeds maxSurge: checked whenever the Deployment controller reports having seen the spec.
     if (o.kind() != api::Kind::Deployment || event.type == store::WatchEventType::Deleted)
         return;
@@ -224,6 +243,31 @@ void Run::onEvent(const store::WatchEvent &event)
     if (sum > d.spec.replicas + fence.maxSurge)
         fail(o.displayName() + ": ReplicaSets hold " + std::to_string(sum) + " replicas, more than " +
              std::to_string(d.spec.replicas) + " + maxSurge " + std::to_string(fence.maxSurge));
+}
+
+// Without faults, a rollout never takes available pods below replicas - maxUnavailable once it was there.
+void Run::checkAvailability()
+{
+    if (!m_checksAvailability)
+        return;
+    const store::Store &store = m_simulation.store();
+    for (const api::ObjectPtr &o : store.list(api::Kind::Deployment, std::string(kNamespace))) {
+        const api::Deployment &d = o->as<api::Deployment>();
+        const std::int64_t minAvailable = d.spec.replicas - controllers::DeploymentController::resolveFenceposts(d).maxUnavailable;
+        std::int64_t available = 0;
+        for (const api::ObjectPtr &rs : store.listOwnedBy(api::Kind::ReplicaSet, kNamespace, o->metadata.uid)) {
+            for (const api::ObjectPtr &p : store.listOwnedBy(api::Kind::Pod, kNamespace, rs->metadata.uid))
+                available += p->as<api::Pod>().isReady() && !p->metadata.deletionTimestamp ? 1 : 0;
+        }
+        Floor &floor = m_floors[o->metadata.name];
+        if (floor.minAvailable != minAvailable)
+            floor = Floor{minAvailable, false};
+        if (!floor.armed)
+            floor.armed = available >= minAvailable;
+        else if (available < minAvailable)
+            fail(o->displayName() + ": " + std::to_string(available) + " pods available, fewer than replicas " +
+                 std::to_string(d.spec.replicas) + " - maxUnavailable " + std::to_string(d.spec.replicas - minAvailable));
+    }
 }
 
 void Run::apply(const std::string &text, bool mustSucceed)
@@ -480,8 +524,8 @@ void TestProperties::invariantsHold_data()
 {
     QTest::addColumn<quint64>("seed");
     QTest::addColumn<int>("operations");
-    const int sequences = envInt("KUBESIM_PROPERTY_SEQUENCES", 12);
-    const int operations = envInt("KUBESIM_PROPERTY_OPERATIONS", 40);
+    const int sequences = envInt("KUBESIM_PROPERTY_SEQUENCES", 100);
+    const int operations = envInt("KUBESIM_PROPERTY_OPERATIONS", 50);
     const int base = envInt("KUBESIM_PROPERTY_SEED_BASE", 1);
     for (int i = 0; i < sequences; ++i)
         QTest::newRow(("seed " + std::to_string(base + i)).c_str()) << quint64(base + i) << operations;

@@ -1,9 +1,12 @@
 #include "ui/mainwindow.h"
 
 #include "sim/manifest/encoder.h"
+#include "sim/scenario/lessoncatalog.h"
 #include "ui/clusterlauncher.h"
 #include "ui/icons.h"
 #include "ui/inspectorpanel.h"
+#include "ui/lessonpanel.h"
+#include "ui/lessonsmenu.h"
 #include "ui/resourcespanel.h"
 #include "ui/simulationhost.h"
 #include "ui/timecontrols.h"
@@ -75,6 +78,7 @@ MainWindow::MainWindow(QWidget *parent)
     createCanvas();
     createToolBar();
     createDocks();
+    createLessonDock();
     createMenus();
     m_statusCluster = new QLabel;
     m_statusTraffic = new QLabel;
@@ -185,6 +189,8 @@ void MainWindow::createMenus()
     simulation->addAction(m_time->fasterAction());
     simulation->addAction(m_time->slowerAction());
 
+    menuBar()->addMenu(m_lessonsMenu);
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     m_presenterAction = view->addAction(tr("&Presenter mode"));
     m_presenterAction->setCheckable(true);
@@ -214,6 +220,8 @@ void MainWindow::createMenus()
 
 bool MainWindow::openPaths(const std::vector<std::string> &paths)
 {
+    if (paths.size() == 1 && sim::scenario::LessonCatalog::isScenario(paths.front()))
+        return openLesson(QString::fromStdString(paths.front()));
     LaunchedCluster cluster = ClusterLauncher::launch(paths, m_host->simulation().engine().seed());
     if (!cluster.ok()) {
         QMessageBox box(QMessageBox::Warning, tr("Cannot open"), tr("The manifests did not load; the cluster is unchanged."),
@@ -339,6 +347,7 @@ void MainWindow::applyTheme()
     m_tidyAction->setIcon(glyphIcon(Glyph::Tidy, m_theme.text));
     m_resources->reload();
     m_weights->restyle();
+    m_lesson->restyle();
     m_view->resetCachedContent();
     m_view->viewport()->update();
 }
@@ -355,7 +364,7 @@ void MainWindow::setPresenterMode(bool on)
     if (on) {
         m_stateBeforePresenter = saveState();
         for (QDockWidget *dock : m_docks)
-            dock->setVisible(dock == m_chartsDock);
+            dock->setVisible(dock == m_chartsDock || (dock == m_lessonDock && m_lesson->isActive()));
         showFullScreen();
     } else {
         showNormal();

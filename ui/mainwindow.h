@@ -15,6 +15,8 @@ class QMenu;
 namespace ui {
 
 class InspectorPanel;
+class LessonPanel;
+class LessonsMenu;
 class ResourcesPanel;
 class SimulationHost;
 class TimeControls;
@@ -41,11 +43,17 @@ public:
     WeightsPanel *weightsPanel() const { return m_weights; }
     InspectorPanel *inspector() const { return m_inspector; }
     ResourcesPanel *resources() const { return m_resources; }
+    LessonPanel *lessonPanel() const { return m_lesson; }
     bool isPresenterMode() const { return m_presenter; }
     const Theme &theme() const { return m_theme; }
 
-    /** Loads manifests or a scenario folder into a new cluster with clients sending requests; false (and a message) on error. */
+    /**
+     * Loads manifests into a new cluster with clients sending requests, or starts a scenario (a folder with
+     * scenario.yaml) at step 1 in the lesson panel; false (and a message) on error.
+     */
     bool openPaths(const std::vector<std::string> &paths);
+    /** Lists the built-in lessons of this folder in the Lessons menu. */
+    void setLessonsFolder(const std::string &scenariosDir);
     /** Writes every user object (not those controllers made) as multi-document YAML that loads back the same. */
     bool saveSandbox(const QString &file);
 
@@ -63,6 +71,8 @@ private:
     void createDocks();
     void createToolBar();
     void createMenus();
+    void createLessonDock();
+    bool openLesson(const QString &folder);
     void openDialog();
     void saveDialog();
     void rememberRecent(const QStringList &paths);
@@ -83,6 +93,9 @@ private:
     WeightsPanel *m_weights = nullptr;
     InspectorPanel *m_inspector = nullptr;
     ResourcesPanel *m_resources = nullptr;
+    LessonPanel *m_lesson = nullptr;
+    QDockWidget *m_lessonDock = nullptr;
+    LessonsMenu *m_lessonsMenu = nullptr;
     QList<QDockWidget *> m_docks;
     QDockWidget *m_chartsDock = nullptr;
     QActionGroup *m_themeGroup = nullptr;

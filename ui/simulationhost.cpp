@@ -13,7 +13,7 @@ constexpr qint64 kMaxFrameWallMs = 100;
 } // namespace
 
 SimulationHost::SimulationHost(QObject *parent)
-    : QObject(parent), m_simulation(std::make_unique<sim::Simulation>())
+    : QObject(parent), m_simulation(std::make_shared<sim::Simulation>())
 {
     qRegisterMetaType<ui::ChangeEvents>();
     m_timer.setInterval(kFrameMs);
@@ -43,7 +43,7 @@ void SimulationHost::watchStore()
     });
 }
 
-void SimulationHost::replaceSimulation(std::unique_ptr<sim::Simulation> simulation)
+void SimulationHost::replaceSimulation(std::shared_ptr<sim::Simulation> simulation)
 {
     m_simulation->store().unwatch(m_watch);
     m_simulation = std::move(simulation);

@@ -34,8 +34,8 @@ public:
 
     bool isPlaying() const { return m_timer.isActive(); }
     double speed() const { return m_speed; }
-    /** Swaps in a new cluster (Open, lesson start); undo history is cleared. */
-    void replaceSimulation(std::unique_ptr<sim::Simulation> simulation);
+    /** Swaps in a new cluster (Open, lesson start); undo history is cleared. Shared: a lesson keeps it too. */
+    void replaceSimulation(std::shared_ptr<sim::Simulation> simulation);
 
     /** Simulated time one hop of a request is shown for at least, at the current speed (250 ms of wall time). */
     sim::engine::SimTime minimumHopTime() const;
@@ -67,7 +67,7 @@ private:
     void watchStore();
     void publishFrame(sim::engine::SimTime previous);
 
-    std::unique_ptr<sim::Simulation> m_simulation;
+    std::shared_ptr<sim::Simulation> m_simulation;
     int m_watch = 0;
     FlightTracker m_flights;
     FrameSnapshot m_snapshot;

@@ -32,7 +32,10 @@ TopologyView::TopologyView(TopologyScene *scene, QWidget *parent) : QGraphicsVie
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(scene, &TopologyScene::layoutChanged, this, [this] {
         resetCachedContent();
-        if (!m_fitted)
+        // Objects arriving outside the view (a lesson's pods after its Gateway) are fitted in, unless
+        // the user chose a zoom of their own.
+        const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
+        if (!m_fitted || (!m_userZoomed && !visible.contains(m_scene->contentRect())))
             fitAll();
     });
 }
@@ -44,19 +47,32 @@ qreal TopologyView::zoom() const
 
 void TopologyView::fitAll()
 {
-    if (m_scene->contentRect().isEmpty())
+    if (m_scene->contentRect().isEmpty()) {
+        // Nothing to fit yet (a lesson's objects arrive with its first action): fit when they come.
+        m_fitted = false;
         return;
+    }
     const QRectF content = m_scene->contentRect().adjusted(-30, -60, 30, 30);
     fitInView(content, Qt::KeepAspectRatio);
     // A tiny cluster should not be blown up to poster size.
     if (zoom() > 1.6)
         scaleBy(1.6 / zoom());
     m_fitted = true;
+    m_userZoomed = false;
     resetCachedContent();
 }
 
-void TopologyView::zoomIn() { scaleBy(1.25); }
-void TopologyView::zoomOut() { scaleBy(0.8); }
+void TopologyView::zoomIn()
+{
+    m_userZoomed = true;
+    scaleBy(1.25);
+}
+
+void TopologyView::zoomOut()
+{
+    m_userZoomed = true;
+    scaleBy(0.8);
+}
 
 void TopologyView::scaleBy(qreal factor)
 {
@@ -67,6 +83,7 @@ void TopologyView::scaleBy(qreal factor)
 
 void TopologyView::wheelEvent(QWheelEvent *event)
 {
+    m_userZoomed = true;
     scaleBy(std::pow(1.0015, event->angleDelta().y()));
     event->accept();
 }

@@ -34,6 +34,7 @@ private:
 
     TopologyScene *m_scene;
     bool m_fitted = false;
+    bool m_userZoomed = false;  // zoomed by hand since the last fit: new objects outside the view then stay there
 };
 
 } // namespace ui

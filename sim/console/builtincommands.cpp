@@ -6,9 +6,11 @@
 #include "sim/console/eventscommand.h"
 #include "sim/console/getcommand.h"
 #include "sim/console/lintcommand.h"
+#include "sim/console/requestcommand.h"
 #include "sim/console/rolloutcommand.h"
 #include "sim/console/scalecommand.h"
 #include "sim/console/setcommand.h"
+#include "sim/console/trafficcommand.h"
 
 namespace sim::console {
 
@@ -24,6 +26,9 @@ CommandTable builtinCommands()
     table.add<SetCommand>();
     table.add<RolloutCommand>();
     table.add<LintCommand>();
+    table.add<RequestCommand>();
+    table.add(std::make_unique<RequestCommand>("curl"));
+    table.add<TrafficCommand>();
     return table;
 }
 

@@ -29,6 +29,9 @@ struct CommandContext {
     // False in the window, whose frame driver owns the clock: waiting verbs (rollout status) then
     // report the current state instead of running the simulation forward.
     bool canAdvanceTime = true;
+    // Where output that arrives after the command returned goes (a curl's answer in the window, where the
+    // request travels in sim time). Unset: such verbs run the simulation until the answer is there.
+    std::function<void(const CommandResult &)> deliverLater;
 };
 
 /**

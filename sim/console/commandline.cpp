@@ -2,6 +2,7 @@
 
 #include "sim/console/console.h"
 #include "sim/console/duration.h"
+#include "sim/console/runcommand.h"
 #include "sim/scenario/duration.h"
 #include "sim/manifest/loader.h"
 #include "sim/simulation.h"
@@ -12,8 +13,11 @@
 namespace sim::console {
 namespace {
 
-// Verbs whose -f is their own (kubectl's meaning), not the cluster's manifests.
-bool ownsFileFlag(const std::string &verb) { return verb == "apply" || verb == "lint" || verb == "delete"; }
+// Verbs whose -f is their own (kubectl's meaning), not the cluster's manifests; run has none and refuses it.
+bool ownsFileFlag(const std::string &verb)
+{
+    return verb == "apply" || verb == "lint" || verb == "delete" || verb == "run";
+}
 
 // Splits "--name=value" / "--name value" / "-fVALUE" / "-f VALUE" when arg is one of names.
 // Returns true and fills value (advancing i) when it matched; error set when the value is missing.
@@ -73,7 +77,7 @@ CommandLine::CommandLine(std::string scenariosDir) : m_scenariosDir(std::move(sc
 std::optional<CommandLine::Options> CommandLine::parseOptions(const std::vector<std::string> &args, bool takeFiles,
                                                               CommandResult &result)
 {
-    Options options{kDefaultSeed, std::nullopt, {}, {}};
+    Options options{std::nullopt, std::nullopt, {}, {}};
     for (std::size_t i = 0; i < args.size(); ++i) {
         std::string value, error;
         if (takeValue(args, i, {"--seed"}, value, error)) {
@@ -122,9 +126,17 @@ CommandResult CommandLine::run(const std::vector<std::string> &args) const
     if (!options)
         return result;
     if (options->rest.empty() || options->rest.front().rfind("-", 0) == 0)
-        return runDefaultScenario(options->seed);
+        return runDefaultScenario(options->seed.value_or(kDefaultSeed));
+    if (verb == "run") {
+        if (options->at) {
+            result.fail(kExitUsage, "error: --at does not apply to run: a lesson runs until its steps are done\n"
+                                    "See 'kubesim run --help' for usage.");
+            return result;
+        }
+        return RunCommand(m_scenariosDir).run({options->rest.begin() + 1, options->rest.end()}, options->seed);
+    }
 
-    Simulation simulation(options->seed);
+    Simulation simulation(options->seed.value_or(kDefaultSeed));
     Console console(simulation);
     console.setLoader(cachingLoader());
     if (!options->files.empty()) {
@@ -186,6 +198,9 @@ std::string CommandLine::helpText()
            "  kubesim describe -f PATH... TYPE [NAME]  kubectl describe after settling\n"
            "  kubesim events -f PATH...                the events of applying and settling\n"
            "  kubesim lint -f PATH...                  validate only; exit 1 listing every error\n"
+           "  kubesim run SCENARIO [-o json] [--trace FILE]\n"
+           "                                           play a lesson headless (a folder or a built-in lesson's\n"
+           "                                           name) and print its report; exit 1 when a check fails\n"
            "  kubesim VERB -f PATH... ARGS...          any console verb (scale, set image, rollout, delete)\n"
            "                                           after applying PATH and settling\n"
            "  kubesim --help | --version\n"
@@ -195,7 +210,7 @@ std::string CommandLine::helpText()
            "  --at DURATION   run the cluster to this sim time (5s, 2m, 1h30m) instead of until it settles\n"
            "  -f PATH         manifests: files, directories (recursive) or - for stdin; repeatable\n"
            "\n"
-           "Exit codes: 0 success, 1 invalid input (bad manifest, object not found), 2 usage error.\n"
+           "Exit codes: 0 success, 1 invalid input (bad manifest, object not found, failed check), 2 usage error.\n"
            "See docs/cli.md for every verb and option.\n";
 }
 

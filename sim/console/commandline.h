@@ -29,7 +29,7 @@ public:
 
 private:
     struct Options {
-        std::uint64_t seed;
+        std::optional<std::uint64_t> seed;  // --seed when given
         std::optional<std::int64_t> at;   // sim time to run to instead of settling
         std::vector<std::string> files;   // -f values taken for the cluster
         std::vector<std::string> rest;    // everything else, for the Console

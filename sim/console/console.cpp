@@ -22,7 +22,7 @@ std::string versionText()
 }
 
 Console::Console(Simulation &simulation, CommandTable commands)
-    : m_commands(std::move(commands)), m_context{simulation, "default", false, manifest::loadPaths, true}
+    : m_commands(std::move(commands)), m_context{simulation, "default", false, manifest::loadPaths, true, {}}
 {
 }
 

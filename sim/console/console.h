@@ -34,6 +34,8 @@ public:
     void setLoader(ManifestLoader loader) { m_context.load = std::move(loader); }
     /** See CommandContext::canAdvanceTime. */
     void setCanAdvanceTime(bool can) { m_context.canAdvanceTime = can; }
+    /** See CommandContext::deliverLater: where a curl's answer goes when it arrives after the command returned. */
+    void setDeliverLater(std::function<void(const CommandResult &)> deliver) { m_context.deliverLater = std::move(deliver); }
 
     const CommandTable &commands() const { return m_commands; }
     /** The positional arguments of a command line, as its verb's flags leave them (empty when it does not parse). */

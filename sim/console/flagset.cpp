@@ -50,6 +50,12 @@ std::string ParsedArgs::value(const std::string &name) const
     return d == m_defaults.end() ? std::string() : d->second;
 }
 
+std::vector<std::string> ParsedArgs::rawValues(const std::string &name) const
+{
+    auto it = m_values.find(name);
+    return it == m_values.end() ? std::vector<std::string>() : it->second;
+}
+
 std::vector<std::string> ParsedArgs::values(const std::string &name) const
 {
     std::vector<std::string> out;

@@ -31,6 +31,8 @@ public:
     std::string value(const std::string &name) const;
     /** Every value given, comma lists split (for StringList flags such as -f). */
     std::vector<std::string> values(const std::string &name) const;
+    /** Every value given, as typed (pflag's StringArray: commas kept, as -H 'Accept: a, b' needs). */
+    std::vector<std::string> rawValues(const std::string &name) const;
     std::int64_t intValue(const std::string &name) const;
 
 private:

@@ -22,7 +22,7 @@ void LessonSession::rebuild()
     m_actions.reset();
     m_executor.reset();
     m_traffic.reset();
-    m_simulation = std::make_unique<Simulation>(m_seed);
+    m_simulation = std::make_shared<Simulation>(m_seed);
     m_traffic = std::make_unique<TrafficDriver>(*m_simulation);
     m_executor = std::make_unique<ActionExecutor>(*m_simulation, *m_traffic, m_scenario);
     auto probe = [this](const Check &check, std::string &observed) {
@@ -42,6 +42,10 @@ void LessonSession::beginStep(std::size_t index)
     m_step = index;
     m_stepStart = m_simulation->engine().now();
     m_solutionApplied = false;
+    m_stepStarts.resize(stepCount());
+    m_solutionTimes.resize(stepCount());
+    m_stepStarts[index] = m_stepStart;
+    m_solutionTimes[index].reset();
     const Step &step = m_scenario.steps[index];
     m_trace.add(m_stepStart, "step " + std::to_string(index + 1) + "/" + std::to_string(stepCount()) + ": " + step.title);
     m_solution->start(nullptr, {});
@@ -52,13 +56,28 @@ void LessonSession::beginStep(std::size_t index)
 void LessonSession::goTo(std::size_t index)
 {
     rebuild();
-    for (std::size_t i = 0; i < index; ++i) {
-        beginStep(i);
-        runUntilSettled();
-        applySolution();
-        runUntilSettled();
-    }
+    for (std::size_t i = 0; i < index; ++i)
+        replayStep(i);
     beginStep(index);
+}
+
+void LessonSession::replayStep(std::size_t index)
+{
+    // Read before beginStep() resets it: the step ended when the next one began.
+    const std::optional<engine::SimTime> solutionAt = m_solutionTimes[index];
+    const engine::SimTime end = m_stepStarts[index + 1];
+    beginStep(index);
+    if (solutionAt) {
+        runUntil(*solutionAt);
+        applySolution();
+    }
+    runUntil(end);
+}
+
+void LessonSession::runUntil(engine::SimTime time)
+{
+    m_simulation->engine().runUntil(time);
+    flushEvents();
 }
 
 bool LessonSession::isSettled() const
@@ -99,11 +118,24 @@ std::vector<CheckResult> LessonSession::evaluateTaskChecks()
     return evaluate(currentStep().task->checks, "task check");
 }
 
+std::vector<CheckResult> LessonSession::peekChecks(bool task)
+{
+    const Step &step = currentStep();
+    if (task && !step.task)
+        return {};
+    const CheckEvaluator evaluator(*m_simulation, *m_traffic, m_stepStart);
+    std::vector<CheckResult> results;
+    for (const Check &check : task ? step.task->checks : step.checks)
+        results.push_back(evaluator.evaluate(check));
+    return results;
+}
+
 bool LessonSession::applySolution()
 {
     if (!currentStep().task || m_solutionApplied)
         return false;
     m_solutionApplied = true;
+    m_solutionTimes[m_step] = m_simulation->engine().now();
     m_solution->start(&currentStep().task->solution, "solution");
     return true;
 }

@@ -25,7 +25,9 @@ class TrafficDriver;
  * A lesson being played: its own simulated cluster, the current step, its actions running in sim time,
  * and live check results. The window drives the clock (simulation().engine().runUntil) and calls the
  * stepper; a headless run calls runUntilSettled(). Back rebuilds the cluster from the seed and replays the
- * earlier steps as a headless run does (solutions included), which determinism makes exact.
+ * earlier steps on the timeline they had: each step begun and its solution asked for at the sim time it
+ * was, which determinism makes exact. What the learner changed by hand (a slider, the console) goes
+ * through the Simulation, not the session, and is not replayed.
  */
 class LessonSession {
 public:
@@ -38,6 +40,8 @@ public:
     std::uint64_t seed() const { return m_seed; }
     /** The cluster; a new object after back() or restartStep(): compare generation() to notice. */
     Simulation &simulation() { return *m_simulation; }
+    /** The same cluster, shared with a viewer (the window) that may outlive this session's use of it. */
+    std::shared_ptr<Simulation> sharedSimulation() const { return m_simulation; }
     /** Bumps each time simulation() is replaced by a rebuilt cluster. */
     std::uint64_t generation() const { return m_generation; }
     TrafficDriver &traffic() { return *m_traffic; }
@@ -57,6 +61,12 @@ public:
     std::vector<CheckResult> evaluateStepChecks();
     /** The task's checks as they stand now; empty when the step has no task. */
     std::vector<CheckResult> evaluateTaskChecks();
+    /**
+     * The step's or the task's checks as they stand now, without writing the trace (the window's live
+     * marks). A status check sends its request, as curl would: a single request of its own, which leaves
+     * the lesson's load, its samples and the trace as they were (so Back need not replay it).
+     */
+    std::vector<CheckResult> peekChecks(bool task);
     /** Starts the task's solution ("show solution"); false when there is no task or it already ran. */
     bool applySolution();
     bool isSolutionApplied() const { return m_solutionApplied; }
@@ -77,6 +87,8 @@ private:
     void rebuild();
     void beginStep(std::size_t index);
     void goTo(std::size_t index);
+    void replayStep(std::size_t index);
+    void runUntil(engine::SimTime time);
     std::vector<CheckResult> evaluate(const std::vector<Check> &checks, const char *label);
 
     Scenario m_scenario;
@@ -84,7 +96,7 @@ private:
     std::uint64_t m_generation = 0;
     TraceLog m_trace;
     // Declared in teardown order: the sequences cancel their events while the engine still exists.
-    std::unique_ptr<Simulation> m_simulation;
+    std::shared_ptr<Simulation> m_simulation;
     std::unique_ptr<TrafficDriver> m_traffic;
     std::unique_ptr<ActionExecutor> m_executor;
     std::unique_ptr<ActionSequence> m_actions;
@@ -92,6 +104,9 @@ private:
     std::size_t m_step = 0;
     engine::SimTime m_stepStart = 0;
     bool m_solutionApplied = false;
+    // When each step began and when its solution was asked for, as they happened: Back replays them.
+    std::vector<engine::SimTime> m_stepStarts;
+    std::vector<std::optional<engine::SimTime>> m_solutionTimes;
     std::uint64_t m_eventsSeen = 0;
 };
 

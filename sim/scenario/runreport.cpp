@@ -1,5 +1,6 @@
 #include "sim/scenario/runreport.h"
 
+#include "sim/console/table.h"
 #include "sim/manifest/yamlwriter.h"
 
 #include <algorithm>
@@ -13,13 +14,11 @@ bool allPassed(const std::vector<CheckResult> &checks)
     return std::all_of(checks.begin(), checks.end(), [](const CheckResult &c) { return c.passed; });
 }
 
-void appendChecks(std::string &out, const std::vector<CheckResult> &checks)
+void addChecks(console::Table &table, const std::string &step, const std::vector<CheckResult> &checks,
+               const std::string &prefix)
 {
-    for (const CheckResult &check : checks) {
-        out += std::string("  ") + (check.passed ? "PASS" : "FAIL") + "  " + check.name + "\n";
-        out += "        expected: " + check.expected + "\n";
-        out += "        observed: " + check.observed + "\n";
-    }
+    for (const CheckResult &check : checks)
+        table.addRow({step, prefix + check.name, check.expected, check.observed, check.passed ? "PASS" : "FAIL"});
 }
 
 YAML::Node checksNode(const std::vector<CheckResult> &checks, const char *kind)
@@ -69,21 +68,22 @@ std::size_t RunReport::failedCount() const
 
 std::string RunReport::toText() const
 {
-    std::string out = "Scenario: " + scenario + " (" + file + ", seed " + std::to_string(seed) + ")\n";
+    std::string out = "Scenario: " + scenario + " (" + file + ", seed " + std::to_string(seed) + ")\n\n";
+    console::Table titles({"STEP", "TITLE"});
+    console::Table table({"STEP", "CHECK", "EXPECTED", "OBSERVED", "RESULT"});
+    std::size_t errors = 0;
     for (std::size_t i = 0; i < steps.size(); ++i) {
         const StepResult &step = steps[i];
-        out += "\nStep " + std::to_string(i + 1) + "/" + std::to_string(steps.size()) + ": " + step.title + "\n";
+        const std::string number = std::to_string(i + 1);
+        titles.addRow({number, step.title});
         for (const std::string &error : step.actionErrors)
-            out += "  ERROR " + error + "\n";
-        appendChecks(out, step.checks);
-        if (!step.taskChecks.empty()) {
-            out += "  Task (solution applied):\n";
-            appendChecks(out, step.taskChecks);
-        }
-    }
-    std::size_t errors = 0;
-    for (const StepResult &step : steps)
+            table.addRow({number, "action", "done", error, "FAIL"});
         errors += step.actionErrors.size();
+        addChecks(table, number, step.checks, "");
+        // Task checks ran after the task's solution: the prefix says so.
+        addChecks(table, number, step.taskChecks, "task: ");
+    }
+    out += titles.render() + "\n" + table.render();
     out += "\n" + std::to_string(checkCount()) + " checks, " + std::to_string(failedCount()) + " failed";
     if (errors > 0)
         out += ", " + std::to_string(errors) + (errors == 1 ? " action error" : " action errors");

@@ -35,7 +35,7 @@ struct RunReport {
     bool passed() const;
     std::size_t checkCount() const;
     std::size_t failedCount() const;
-    /** A table: step, check, expected, observed, PASS/FAIL; and a summary line. */
+    /** The step titles, then a table: step, check, expected, observed, PASS/FAIL (task checks prefixed "task: "); and a summary line. */
     std::string toText() const;
     /** The same as JSON: {"scenario", "file", "seed", "passed", "steps": [{"title", "passed", "actionErrors", "checks": [...]}]}. */
     std::string toJson() const;

@@ -28,12 +28,8 @@ std::optional<traffic::HttpRequest> toRequest(const RequestSpec &spec, std::stri
     if (!request)
         return std::nullopt;
     request->method = spec.method;
-    for (const auto &[name, value] : spec.headers) {
-        if (traffic::HttpHeaders::normalize(name) == "host")
-            request->host = value;
-        else
-            request->headers.add(name, value);
-    }
+    for (const auto &[name, value] : spec.headers)
+        request->addClientHeader(name, value);
     return request;
 }
 

@@ -75,6 +75,14 @@ std::optional<std::string_view> HttpRequest::queryParam(std::string_view name) c
     return std::nullopt;
 }
 
+void HttpRequest::addClientHeader(std::string_view name, std::string value)
+{
+    if (HttpHeaders::normalize(name) == "host")
+        host = std::move(value);
+    else
+        headers.add(name, std::move(value));
+}
+
 std::optional<std::string_view> HttpRequest::cookie(std::string_view name) const
 {
     const std::string *header = headers.get("cookie");

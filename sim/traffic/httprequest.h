@@ -29,6 +29,8 @@ struct HttpRequest {
     std::string url() const;
     /** First value of a query parameter (exact name), or nullopt. */
     std::optional<std::string_view> queryParam(std::string_view name) const;
+    /** Adds a header as a client sends it: "Host" replaces the host, any other name is added to headers. */
+    void addClientHeader(std::string_view name, std::string value);
     /** Value of a cookie from the Cookie header, or nullopt. */
     std::optional<std::string_view> cookie(std::string_view name) const;
 

@@ -151,16 +151,7 @@ void Router::viaAddress(const RoutingTable &table, const HttpRequest &request, R
 void Router::viaClusterName(const RoutingTable &table, const EntryPoint &entry, const HttpRequest &request,
                             RoutingDecision &d, Trace *trace)
 {
-    // Cluster DNS: svc, svc.ns, svc.ns.svc, svc.ns.svc.cluster.local.
-    std::string_view host = request.host;
-    if (host.ends_with(".svc.cluster.local"))
-        host.remove_suffix(std::string_view(".cluster.local").size());
-    if (host.ends_with(".svc"))
-        host.remove_suffix(4);
-    auto dot = host.find('.');
-    std::string name(host.substr(0, dot));
-    std::string ns = dot == std::string_view::npos ? entry.clientNamespace : std::string(host.substr(dot + 1));
-    const CompiledService *service = ns.find('.') == std::string::npos ? table.findService(ns, name) : nullptr;
+    const CompiledService *service = table.resolveServiceName(request.host, entry.clientNamespace);
     if (!service) {
         refuse(d, Outcome::Refused, "could not resolve host", trace,
                "\"" + request.host + "\" is no address in the cluster and no Service name (svc, svc.ns, svc.ns.svc.cluster.local)");

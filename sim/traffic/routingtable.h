@@ -46,6 +46,8 @@ struct RoutingTable {
     const CompiledGateway *findGateway(const std::string &ns, const std::string &name) const;
     const CompiledIngressController *findIngressController(const std::string &className) const;
     const AddressOwner *findAddress(std::string_view ip) const;
+    /** The Service a cluster DNS name names (svc, svc.ns, svc.ns.svc, svc.ns.svc.cluster.local), or nullptr. */
+    const CompiledService *resolveServiceName(std::string_view host, const std::string &clientNamespace) const;
 };
 
 } // namespace sim::traffic

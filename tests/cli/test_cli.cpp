@@ -1,6 +1,7 @@
 // Runs the built kubesim executable on tests/data/cli and checks its output and exit codes.
 
-#include <QProcess>
+#include "../common/kubesimprocess.h"
+
 #include <QRegularExpression>
 #include <QtTest>
 
@@ -8,26 +9,8 @@ namespace {
 
 const QString kData = QStringLiteral(KUBESIM_TEST_DATA "/cli/");
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run kubesim(const QStringList &args, const QByteArray &input = {})
-{
-    QProcess process;
-    process.start(QStringLiteral(KUBESIM_BINARY), args);
-    process.write(input);
-    process.closeWriteChannel();
-    Run run;
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit)
-        return run;
-    run.exitCode = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
+using kubesimtest::kubesim;
+using kubesimtest::Run;
 
 QStringList expand(const QStringList &args)
 {
@@ -47,6 +30,8 @@ private slots:
     void commands();
     void stdinIsReadOnce();
     void sameSeedSameOutput();
+    void withoutDisplayRunsHeadless_data();
+    void withoutDisplayRunsHeadless();
 };
 
 void TestCli::commands_data()
@@ -169,6 +154,45 @@ void TestCli::sameSeedSameOutput()
     Run other = kubesim(expand({"get", "-f", "DATA/web.yaml", "pods", "-o", "name", "--seed", "8"}));
     Run seven = kubesim(expand({"get", "-f", "DATA/web.yaml", "pods", "-o", "name", "--seed", "7"}));
     QVERIFY(other.out != seven.out);
+}
+
+void TestCli::withoutDisplayRunsHeadless_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("firstLine");
+    QTest::addColumn<QString>("rest");  // a regular expression the rest of stdout must match
+    QTest::addColumn<int>("minimumMs"); // wall time it must take at least
+
+    const QString figures = R"(t=\d\d:\d\d +\d+ req/s  default/app-v1 \d+\.\d %  default/app-v2 \d+\.\d %  p50 \d+\.\d ms  p99 \d+\.\d ms  0 errors\n)";
+    QTest::newRow("default lesson, live figures for 5 s")
+        << QStringList{}
+        << "kubesim: no display (DISPLAY and WAYLAND_DISPLAY are unset), so no window; running headless for 5 s:"
+        << QString("(%1){5}").arg(figures) << 4500;
+    QTest::newRow("a lesson folder plays headless")
+        << QStringList{KUBESIM_SOURCE_DIR "/scenarios/10-blue-green"}
+        << "kubesim: no display (DISPLAY and WAYLAND_DISPLAY are unset), so no window; playing the lesson headless:"
+        << R"((?s)Scenario: Blue-green: .*STEP +CHECK +EXPECTED +OBSERVED +RESULT\n.*\d+ checks, 0 failed: PASS\n)" << 0;
+}
+
+void TestCli::withoutDisplayRunsHeadless()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, firstLine);
+    QFETCH(QString, rest);
+    QFETCH(int, minimumMs);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        environment.remove(name);
+    QElapsedTimer wall;
+    wall.start();
+    const Run run = kubesim(args, {}, environment);
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.err, QString());
+    const qsizetype newline = run.out.indexOf('\n');
+    QCOMPARE(run.out.left(newline), firstLine);
+    QVERIFY2(QRegularExpression(QRegularExpression::anchoredPattern(rest)).match(run.out.mid(newline + 1)).hasMatch(),
+             qPrintable(run.out));
+    QVERIFY(wall.elapsed() >= minimumMs);
 }
 
 QTEST_APPLESS_MAIN(TestCli)

@@ -1,6 +1,7 @@
 #include "sim/scenario/lessonsession.h"
 #include "sim/scenario/scenarioparser.h"
 #include "sim/scenario/scenariorunner.h"
+#include "sim/scenario/trafficdriver.h"
 #include "sim/simulation.h"
 
 #include <QtTest>
@@ -90,6 +91,8 @@ private slots:
     void doingNothingFailsTheTask_data();
     void doingNothingFailsTheTask();
     void backRestoresTheStepStart();
+    void backReplaysTheLearnersTimeline_data();
+    void backReplaysTheLearnersTimeline();
 };
 
 void TestLessons::allLessonsPresent()
@@ -183,6 +186,69 @@ void TestLessons::backRestoresTheStepStart()
     QVERIFY(session.back());
     QCOMPARE(session.stepIndex(), std::size_t(0));
     QVERIFY(!session.back());
+}
+
+void TestLessons::backReplaysTheLearnersTimeline_data()
+{
+    QTest::addColumn<QString>("lesson");
+    QTest::addColumn<int>("lingerSeconds");  // how long the learner stays on each step after it settled
+    QTest::addColumn<bool>("solve");         // whether they ask for each task's solution
+    QTest::newRow("canary, quick, solutions") << "09-canary-weights" << 3 << true;
+    QTest::newRow("canary, slow, no solutions") << "09-canary-weights" << 17 << false;
+    QTest::newRow("ingress paths (status checks probed live)") << "04-ingress-path-routing" << 7 << true;
+    QTest::newRow("failure recovery") << "12-failure-recovery" << 11 << false;
+    QTest::newRow("ingress canary (probes share the weighted choice)") << "07-ingress-canary-annotations" << 5 << true;
+    QTest::newRow("header routing") << "11-header-routing" << 4 << false;
+    QTest::newRow("ingress to gateway") << "13-ingress-to-gateway" << 6 << true;
+}
+
+// A learner in the window: each step's actions run, the marks are probed every second of sim time, the
+// learner lingers, perhaps asks for the solution, moves on. Back then gives each step's start exactly.
+void TestLessons::backReplaysTheLearnersTimeline()
+{
+    QFETCH(QString, lesson);
+    QFETCH(int, lingerSeconds);
+    QFETCH(bool, solve);
+    LessonSession session(load(lesson.toStdString()));
+    struct Start {
+        sim::engine::SimTime now;
+        std::uint64_t resourceVersion;
+        std::string trace;
+        std::string traffic;
+    };
+    auto trafficOf = [&session] {
+        const sim::scenario::TrafficCounts c = session.traffic().log().counts("", 0, session.simulation().engine().now());
+        std::string text = std::to_string(c.finished) + " finished, " + std::to_string(c.failed) + " failed";
+        for (const auto &[backend, count] : c.byBackend)
+            text += ", " + backend + " " + std::to_string(count);
+        return text + ", " + std::to_string(session.simulation().traffic().requestsInFlight()) + " in flight";
+    };
+    std::vector<Start> starts;
+    auto probe = [&](sim::engine::SimTime until) {
+        sim::engine::Engine &engine = session.simulation().engine();
+        while (engine.now() < until) {
+            engine.runUntil(std::min(until, engine.now() + sim::engine::kSecond));
+            session.peekChecks(false);
+            session.peekChecks(true);
+        }
+    };
+    do {
+        starts.push_back({session.simulation().engine().now(), session.simulation().store().resourceVersion(),
+                          session.trace().text(), trafficOf()});
+        session.runUntilSettled();
+        if (solve)
+            session.applySolution();
+        probe(session.simulation().engine().now() + lingerSeconds * sim::engine::kSecond);
+    } while (session.next());
+    for (std::size_t step = starts.size() - 1; step-- > 0;) {
+        QVERIFY(session.back());
+        QCOMPARE(session.stepIndex(), step);
+        QCOMPARE(session.simulation().engine().now(), starts[step].now);
+        QCOMPARE(session.simulation().store().resourceVersion(), starts[step].resourceVersion);
+        // The trace holds every event and request outcome up to here: the replay is the same run.
+        QCOMPARE(session.trace().text(), starts[step].trace);
+        QCOMPARE(trafficOf(), starts[step].traffic);
+    }
 }
 
 QTEST_APPLESS_MAIN(TestLessons)

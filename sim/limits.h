@@ -23,5 +23,8 @@ inline constexpr std::int64_t kMaxReplicas = 1'000;
 inline constexpr std::int64_t kMaxPods = 5'000;
 /** Requests per second of one load generator. */
 inline constexpr double kMaxGeneratorRate = 10'000;
+/** Requests one `traffic` run may be asked for (--requests), and how long it may run (--duration). */
+inline constexpr std::int64_t kMaxRequestsPerRun = 1'000'000;
+inline constexpr std::int64_t kMaxRunSeconds = 3'600;
 
 } // namespace sim::limits

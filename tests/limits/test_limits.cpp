@@ -1,6 +1,7 @@
 // Each of kubesim's limits (sim/limits.h, docs/reliability.md) fed a hostile input: the error names the
 // limit and where the input broke it, and the cluster is left exactly as it was.
 #include "../manifest/diagnostictext.h"
+#include "sim/console/console.h"
 #include "sim/limits.h"
 #include "sim/manifest/loader.h"
 #include "sim/scenario/scenarioparser.h"
@@ -128,7 +129,7 @@ private slots:
 
 void TestLimits::hostileInput_data()
 {
-    QTest::addColumn<QString>("how");         // apply (text), file (apply -f), scale (web to `input` replicas), scenario
+    QTest::addColumn<QString>("how");  // apply (text), file (apply -f), scale (web to `input` replicas), scenario, console
     QTest::addColumn<bool>("full");           // the cluster starts one pod below the pod limit
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QString>("where");       // the error's location ("" for a command's error)
@@ -189,6 +190,15 @@ void TestLimits::hostileInput_data()
     QTest::newRow("generator rate") << "scenario" << false
                                     << QByteArray::fromStdString(kScenarioHead + "  - startTraffic: {name: l, url: /, rate: 10001}\n")
                                     << "scenario.yaml:8:43" << "steps[0].actions[0].startTraffic.rate: must be between 0.001 and 10000, got 10001";
+    QTest::newRow("generator rate by command") << "console" << false << QByteArray("traffic --rate 10001 http://web/") << ""
+                                               << "error: invalid argument \"10001\" for \"--rate\" flag: expected a "
+                                                  "positive number, at most 10000";
+    QTest::newRow("requests of one traffic run") << "console" << false << QByteArray("traffic --requests 1000001 http://web/")
+                                                 << "" << "for \"--requests\" flag: expected 1 to 1000000";
+    QTest::newRow("duration of one traffic run") << "console" << false << QByteArray("traffic --duration 61m http://web/")
+                                                 << "" << "for \"--duration\" flag: expected a duration such as 30s or 5m, at most 1h";
+    QTest::newRow("replicas by command") << "console" << false << QByteArray("scale deployment/web --replicas=1001") << ""
+                                         << "must be less than or equal to 1000 (kubesim's limit)";
     QTest::newRow("replicas in a lesson") << "scenario" << false
                                           << QByteArray::fromStdString(kScenarioHead + "  - scale: {deployment: web, replicas: 1001}\n")
                                           << "scenario.yaml:8:40" << "steps[0].actions[0].scale.replicas: must be between 0 and 1000, got 1001";
@@ -218,6 +228,12 @@ void TestLimits::hostileInput()
         outcome = applyFile(simulation, text);
     else if (how == "scenario")
         outcome = parseScenario(text);
+    else if (how == "console") {
+        console::Console console(simulation);
+        console::CommandResult result = console.execute(text);
+        QVERIFY(!result.isSuccess());
+        outcome.error = result.err;
+    }
     else {
         CommandResult scaled = simulation.scale(api::Kind::Deployment, "default", "web", std::stoi(text));
         QVERIFY(!scaled.ok);

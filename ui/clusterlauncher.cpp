@@ -66,7 +66,7 @@ std::optional<std::uint32_t> ClusterLauncher::startClients(sim::Simulation &simu
     if (request->host.empty())
         request->host = traffic.entryAddress(*entry);
     sim::traffic::LoadSpec spec;
-    spec.name = "clients";
+    spec.name = kClientsName;
     spec.entry = *entry;
     spec.templates = {sim::traffic::RequestTemplate{*request, 1}};
     spec.rate = rate;

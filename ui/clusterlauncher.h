@@ -26,6 +26,8 @@ class ClusterLauncher {
 public:
     /** Requests per second the built-in clients send. */
     static constexpr double kDefaultRate = 40;
+    /** The name of the built-in clients' load generator. */
+    static constexpr const char *kClientsName = "clients";
 
     static LaunchedCluster launch(const std::vector<std::string> &paths, std::uint64_t seed = sim::kDefaultSeed,
                                   double rate = kDefaultRate);

@@ -8,6 +8,8 @@
 
 namespace ui {
 
+class TrafficTimeline;
+
 /** One point of a request's path: the topology node it reaches and when. */
 struct FlightHop {
     std::string nodeId;  // sim::topology::ids
@@ -25,12 +27,14 @@ struct RequestFlight {
     bool isFailure() const { return isFailed || status >= 400; }
 };
 
-/** What views read after each frame: the clock and the requests in flight during the frame. */
+/** What views read after each frame: the clock, the requests in flight during the frame, the traffic figures. */
 struct FrameSnapshot {
     sim::engine::SimTime now = 0;
     sim::engine::SimTime previous = 0;
     // Owned by the host's FlightTracker, valid until the next frame: no copy of thousands of paths per frame.
     std::vector<const RequestFlight *> flights;
+    // Per-second traffic figures up to `now` (owned by the host; replaced with the simulation).
+    const TrafficTimeline *timeline = nullptr;
 };
 
 } // namespace ui

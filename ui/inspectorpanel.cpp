@@ -1,10 +1,13 @@
 #include "ui/inspectorpanel.h"
 
+#include "sim/console/eventprinter.h"
 #include "sim/topology/topologybuilder.h"
+#include "ui/objectyamleditor.h"
 #include "ui/simulationhost.h"
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -43,10 +46,19 @@ Conditions conditionsOf(const sim::api::Object &o)
     return out;
 }
 
+// "+12.345 ms" from the request's start.
+QString offset(sim::engine::SimTime t)
+{
+    return QStringLiteral("+%1 ms").arg(static_cast<double>(t) / sim::engine::kMillisecond, 0, 'f', 3);
+}
+
+constexpr int kEventsShown = 12;
+
 } // namespace
 
 InspectorPanel::InspectorPanel(SimulationHost *host, QWidget *parent)
-    : QWidget(parent), m_host(host), m_title(new QLabel), m_subtitle(new QLabel), m_details(new QTreeWidget)
+    : QWidget(parent), m_host(host), m_title(new QLabel), m_subtitle(new QLabel), m_details(new QTreeWidget),
+      m_tabs(new QTabWidget), m_yaml(new ObjectYamlEditor(host))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 8, 10, 8);
@@ -63,7 +75,12 @@ InspectorPanel::InspectorPanel(SimulationHost *host, QWidget *parent)
     m_details->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_details->setRootIsDecorated(true);
     m_details->setWordWrap(true);
-    layout->addWidget(m_details, 1);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_details, tr("Details"));
+    m_tabs->addTab(m_yaml, tr("YAML"));
+    layout->addWidget(m_tabs, 1);
+    layout->addStretch(0);
+    m_tabs->hide();  // an empty table under "Nothing selected" would only look broken
     m_title->setText(tr("Nothing selected"));
     m_subtitle->setText(tr("Click an object on the canvas or in Resources."));
 }
@@ -73,8 +90,54 @@ QString InspectorPanel::title() const
     return m_title->text();
 }
 
+void InspectorPanel::setTheme(const Theme &theme)
+{
+    m_theme = theme;
+    m_yaml->setTheme(theme);
+}
+
+QStringList InspectorPanel::detailRows() const
+{
+    QStringList out;
+    for (int i = 0; i < m_details->topLevelItemCount(); ++i)
+        out << m_details->topLevelItem(i)->text(0);
+    return out;
+}
+
+void InspectorPanel::showRequest(const RequestFlight &flight, const std::vector<QString> &hopNames)
+{
+    m_showsRequest = true;
+    m_tabs->show();
+    m_object.reset();
+    m_yaml->setObject(nullptr);
+    m_tabs->setTabEnabled(1, false);
+    m_tabs->setCurrentIndex(0);
+    m_details->clear();
+    m_title->setText(tr("Request #%1").arg(flight.id));
+    const QString outcome = !flight.isFinished ? tr("in flight")
+                            : flight.status > 0 ? tr("answered %1").arg(flight.status)
+                                                : tr("failed without an answer");
+    const sim::engine::SimTime start = flight.hops.empty() ? 0 : flight.hops.front().at;
+    const sim::engine::SimTime took = flight.hops.empty() ? 0 : flight.hops.back().at - start;
+    m_subtitle->setText(tr("%1 · reaches %2 · %3 ms so far · time paused")
+                            .arg(outcome, QString::fromStdString(flight.version))
+                            .arg(static_cast<double>(took) / sim::engine::kMillisecond, 0, 'f', 3));
+    for (std::size_t i = 0; i < flight.hops.size(); ++i) {
+        const QString name = i < hopNames.size() ? hopNames[i] : QString::fromStdString(flight.hops[i].nodeId);
+        auto *item = new QTreeWidgetItem(m_details, {offset(flight.hops[i].at - start), name});
+        const bool failedHere = flight.isFailure() && flight.isFinished && i + 1 == flight.hops.size();
+        if (failedHere) {
+            item->setText(1, name + tr("  ✗ %1").arg(flight.status > 0 ? QString::number(flight.status) : tr("no answer")));
+            item->setForeground(1, m_theme.failing);
+        }
+    }
+}
+
 void InspectorPanel::showObject(const ObjectKey &key)
 {
+    m_showsRequest = false;
+    m_tabs->show();
+    m_tabs->setTabEnabled(1, true);
     m_kind = key.kind;
     m_namespace = key.ns.toStdString();
     m_name = key.name.toStdString();
@@ -83,6 +146,8 @@ void InspectorPanel::showObject(const ObjectKey &key)
 
 void InspectorPanel::onObjectsChanged(const ChangeEvents &changes)
 {
+    if (m_showsRequest)
+        return;
     for (const ChangeEvent &change : changes)
         if (change.kind == m_kind && change.object->metadata.name == m_name
             && change.object->metadata.namespace_ == m_namespace) {
@@ -94,6 +159,7 @@ void InspectorPanel::onObjectsChanged(const ChangeEvents &changes)
 void InspectorPanel::refresh()
 {
     m_object = m_host->simulation().store().get(m_kind, m_namespace, m_name);
+    m_yaml->setObject(m_object);
     m_details->clear();
     const std::string kindName(sim::api::kindInfo(m_kind).name);
     m_title->setText(qs(kindName + " " + m_name));
@@ -114,6 +180,15 @@ void InspectorPanel::refresh()
     }
     if (const sim::api::OwnerReference *owner = o.metadata.controllerRef())
         new QTreeWidgetItem(meta, {tr("controlled by"), qs(owner->kind + "/" + owner->name)});
+    addStatus(o);
+    addConditions(o);
+    addEvents();
+    m_details->expandAll();
+    meta->setExpanded(false);
+}
+
+void InspectorPanel::addStatus(const sim::api::Object &o)
+{
     if (o.is<sim::api::Pod>()) {
         const auto &pod = o.as<sim::api::Pod>();
         auto *status = new QTreeWidgetItem(m_details, {tr("status"), qs(sim::topology::podDisplayStatus(o))});
@@ -123,19 +198,48 @@ void InspectorPanel::refresh()
         for (const auto &c : pod.status.containerStatuses)
             new QTreeWidgetItem(status, {qs("container " + c.name), QStringLiteral("%1 %2, %3 restarts")
                                                                       .arg(qs(c.state), qs(c.reason)).arg(c.restartCount)});
+    } else if (o.is<sim::api::Deployment>()) {
+        const auto &d = o.as<sim::api::Deployment>();
+        auto *status = new QTreeWidgetItem(m_details, {tr("status"), tr("%1 of %2 ready").arg(d.status.readyReplicas).arg(d.spec.replicas)});
+        new QTreeWidgetItem(status, {tr("updated"), QString::number(d.status.updatedReplicas)});
+        new QTreeWidgetItem(status, {tr("available"), QString::number(d.status.availableReplicas)});
     }
+}
+
+void InspectorPanel::addConditions(const sim::api::Object &o)
+{
     const Conditions conditions = conditionsOf(o);
-    if (!conditions.empty()) {
-        auto *list = new QTreeWidgetItem(m_details, {tr("conditions")});
-        for (const auto &[scope, c] : conditions) {
-            auto *item = new QTreeWidgetItem(list, {qs((scope.empty() ? "" : scope + ": ") + c.type),
-                                                    qs(c.status + (c.reason.empty() ? "" : " (" + c.reason + ")"))});
-            item->setToolTip(1, qs(c.message));
-            if (c.status == "False")
-                item->setForeground(1, QColor::fromRgb(0xd92d36));
-        }
+    if (conditions.empty())
+        return;
+    auto *list = new QTreeWidgetItem(m_details, {tr("conditions")});
+    for (const auto &[scope, c] : conditions) {
+        auto *item = new QTreeWidgetItem(list, {qs((scope.empty() ? "" : scope + ": ") + c.type),
+                                                qs(c.status + (c.reason.empty() ? "" : " (" + c.reason + ")"))});
+        item->setToolTip(1, qs(c.message));
+        if (c.status == "False")
+            item->setForeground(1, m_theme.failing);
     }
-    m_details->expandAll();
+}
+
+void InspectorPanel::addEvents()
+{
+    const sim::Simulation &simulation = m_host->simulation();
+    std::vector<const sim::controllers::Event *> mine;
+    for (const sim::controllers::Event &e : simulation.events().events())
+        if (e.involvedObject.kind == m_kind && e.involvedObject.name == m_name && e.involvedObject.namespace_ == m_namespace)
+            mine.push_back(&e);
+    if (mine.empty())
+        return;
+    auto *list = new QTreeWidgetItem(m_details, {tr("events"), tr("%1, newest first").arg(mine.size())});
+    const sim::engine::SimTime now = simulation.engine().now();
+    const std::size_t shown = std::min<std::size_t>(mine.size(), kEventsShown);
+    for (std::size_t i = 0; i < shown; ++i) {
+        const sim::controllers::Event &e = *mine[mine.size() - 1 - i];
+        auto *item = new QTreeWidgetItem(list, {qs(e.reason), qs(sim::console::eventMessage(e))});
+        item->setToolTip(1, qs(sim::console::eventInterval(e, now) + " ago · " + e.source + " · " + sim::console::eventMessage(e)));
+        if (e.type == "Warning")
+            item->setForeground(0, m_theme.failing);
+    }
 }
 
 } // namespace ui

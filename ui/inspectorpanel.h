@@ -2,17 +2,24 @@
 
 #include "sim/api/object.h"
 #include "ui/changeevent.h"
+#include "ui/framesnapshot.h"
+#include "ui/theme.h"
 
 #include <QWidget>
 
 class QLabel;
+class QTabWidget;
 class QTreeWidget;
 
 namespace ui {
 
+class ObjectYamlEditor;
 class SimulationHost;
 
-/** The Inspector: the selected object's identity, labels, and status conditions, kept live. */
+/**
+ * The Inspector: the selected object's identity, labels, status, conditions and events, kept live, and
+ * its YAML to edit and apply; or, for a clicked request, the path it took with the time of each hop.
+ */
 class InspectorPanel : public QWidget {
     Q_OBJECT
 
@@ -22,6 +29,13 @@ public:
     /** The object shown, or nullptr. */
     sim::api::ObjectPtr object() const { return m_object; }
     QString title() const;
+    ObjectYamlEditor *yamlEditor() const { return m_yaml; }
+    QTabWidget *tabs() const { return m_tabs; }
+    /** The rows of the Details tab's top level ("metadata", "status", "conditions", "events", hops...). */
+    QStringList detailRows() const;
+    /** Shows a request's trace: its hops (named as on the canvas) with their simulated times. */
+    void showRequest(const ui::RequestFlight &flight, const std::vector<QString> &hopNames);
+    void setTheme(const ui::Theme &theme);
 
 public slots:
     void showObject(const ui::ObjectKey &key);
@@ -29,6 +43,9 @@ public slots:
 
 private:
     void refresh();
+    void addStatus(const sim::api::Object &object);
+    void addConditions(const sim::api::Object &object);
+    void addEvents();
 
     SimulationHost *m_host;
     sim::api::Kind m_kind = sim::api::Kind::Pod;
@@ -37,6 +54,10 @@ private:
     QLabel *m_title;
     QLabel *m_subtitle;
     QTreeWidget *m_details;
+    QTabWidget *m_tabs;
+    ObjectYamlEditor *m_yaml;
+    Theme m_theme;
+    bool m_showsRequest = false;
 };
 
 } // namespace ui

@@ -2,22 +2,30 @@
 
 #include "sim/manifest/encoder.h"
 #include "sim/scenario/lessoncatalog.h"
+#include "ui/chartspanel.h"
 #include "ui/clusterlauncher.h"
+#include "ui/consolepanel.h"
+#include "ui/eventspanel.h"
 #include "ui/icons.h"
 #include "ui/inspectorpanel.h"
 #include "ui/lessonpanel.h"
 #include "ui/lessonsmenu.h"
+#include "ui/nodeitem.h"
 #include "ui/resourcespanel.h"
 #include "ui/simulationhost.h"
 #include "ui/timecontrols.h"
 #include "ui/topologyscene.h"
 #include "ui/topologyview.h"
+#include "ui/trafficpanel.h"
 #include "ui/weightspanel.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QElapsedTimer>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -25,12 +33,27 @@
 #include <QSaveFile>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMimeData>
+#include <QPainter>
+#include <QSvgGenerator>
+#include <QTimer>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
 
 namespace ui {
 namespace {
+
+// The local files and folders dropped on the window.
+std::vector<std::string> localPaths(const QMimeData *mime)
+{
+    std::vector<std::string> out;
+    if (mime && mime->hasUrls())
+        for (const QUrl &url : mime->urls())
+            if (url.isLocalFile())
+                out.push_back(url.toLocalFile().toStdString());
+    return out;
+}
 
 QString styleSheetFor(const Theme &t)
 {
@@ -71,6 +94,9 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowTitle(tr("kubesim"));
     setObjectName(QStringLiteral("MainWindow"));
     setDockNestingEnabled(true);
+    setAcceptDrops(true);
+    // The docks are sized for this; a saved geometry (restoreSettings) replaces it.
+    resize(1440, 900);
     QSettings settings;
     m_themeChoice = static_cast<ThemeChoice>(settings.value(QStringLiteral("view/theme"), 0).toInt());
     m_theme = Theme::make(m_themeChoice == ThemeChoice::Dark || (m_themeChoice == ThemeChoice::System && Theme::systemIsDark()),
@@ -89,7 +115,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_host, &SimulationHost::frameAdvanced, this, &MainWindow::onFrame);
     connect(m_host, &SimulationHost::simulationReplaced, this, &MainWindow::onSimulationReplaced);
-    m_scene->rebuild(m_host->simulation().store());
+    rebuildCanvas();
 }
 
 MainWindow::~MainWindow() = default;
@@ -101,13 +127,29 @@ void MainWindow::createCanvas()
     connect(m_host, &SimulationHost::objectsChanged, this, [this](const ChangeEvents &changes) {
         for (const ChangeEvent &change : changes)
             if (change.kind != sim::api::Kind::EndpointSlice) {
-                m_scene->rebuild(m_host->simulation().store());
+                // A big cluster's rebuild takes longer than a frame (docs/performance.md): there, changes
+                // are collected and the canvas rebuilt a few times a second, so the particles keep moving.
+                if (m_lastRebuildMs < kImmediateRebuildMs)
+                    rebuildCanvas();
+                else if (!m_rebuildTimer.isActive())
+                    m_rebuildTimer.start();
                 break;
             }
     });
+    m_rebuildTimer.setSingleShot(true);
+    m_rebuildTimer.setInterval(kDeferredRebuildMs);
+    connect(&m_rebuildTimer, &QTimer::timeout, this, &MainWindow::rebuildCanvas);
     m_view = new TopologyView(m_scene, this);
     m_view->setObjectName(QStringLiteral("topologyCanvas"));
     setCentralWidget(m_view);
+}
+
+void MainWindow::rebuildCanvas()
+{
+    QElapsedTimer timer;
+    timer.start();
+    m_scene->rebuild(m_host->simulation().store());
+    m_lastRebuildMs = timer.elapsed();
 }
 
 void MainWindow::createToolBar()
@@ -152,7 +194,7 @@ void MainWindow::createDocks()
     tabifyDockWidget(inspector, resources);
     inspector->raise();
     resizeDocks({canary}, {340}, Qt::Horizontal);
-    resizeDocks({canary, inspector}, {260, 400}, Qt::Vertical);
+    resizeDocks({canary, inspector}, {190, 470}, Qt::Vertical);
 
     connect(m_host, &SimulationHost::objectsChanged, m_weights, &WeightsPanel::onObjectsChanged);
     connect(m_host, &SimulationHost::objectsChanged, m_inspector, &InspectorPanel::onObjectsChanged);
@@ -160,15 +202,41 @@ void MainWindow::createDocks()
     connect(m_scene, &TopologyScene::objectSelected, m_inspector, &InspectorPanel::showObject);
     connect(m_scene, &TopologyScene::objectSelected, m_resources, &ResourcesPanel::select);
     connect(m_resources, &ResourcesPanel::objectSelected, m_inspector, &InspectorPanel::showObject);
+    connect(m_view, &TopologyView::requestClicked, this, &MainWindow::showRequest);
+    createBottomDocks();
+}
+
+void MainWindow::createBottomDocks()
+{
+    // Under the canvas, as tabs: the canvas keeps the width and the height it needs to be the star.
+    m_charts = new ChartsPanel(m_scene);
+    m_chartsDock = addDock(tr("Charts"), QStringLiteral("chartsDock"), m_charts, Qt::BottomDockWidgetArea);
+    m_traffic = new TrafficPanel(m_host);
+    QDockWidget *traffic = addDock(tr("Traffic"), QStringLiteral("trafficDock"), m_traffic, Qt::BottomDockWidgetArea);
+    m_events = new EventsPanel(m_host);
+    QDockWidget *events = addDock(tr("Events"), QStringLiteral("eventsDock"), m_events, Qt::BottomDockWidgetArea);
+    m_console = new ConsolePanel(m_host);
+    QDockWidget *console = addDock(tr("Console"), QStringLiteral("consoleDock"), m_console, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_chartsDock, traffic);
+    tabifyDockWidget(traffic, events);
+    tabifyDockWidget(events, console);
+    m_chartsDock->raise();
+    resizeDocks({m_chartsDock}, {290}, Qt::Vertical);
+    connect(m_events, &EventsPanel::objectSelected, m_inspector, &InspectorPanel::showObject);
+    connect(m_events, &EventsPanel::objectSelected, m_resources, &ResourcesPanel::select);
 }
 
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open manifests or scenario…"), QKeySequence::Open, this, &MainWindow::openDialog);
+    file->addAction(tr("&Open manifests…"), QKeySequence::Open, this, &MainWindow::openDialog);
+    file->addAction(tr("Open &folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, &MainWindow::openFolderDialog);
     m_recentMenu = file->addMenu(tr("Open &recent"));
     rebuildRecentMenu();
     file->addAction(tr("&Save sandbox…"), QKeySequence::Save, this, &MainWindow::saveDialog);
+    file->addSeparator();
+    file->addAction(tr("Export canvas as &PNG…"), this, [this] { exportDialog(QStringLiteral("png")); });
+    file->addAction(tr("Export canvas as S&VG…"), this, [this] { exportDialog(QStringLiteral("svg")); });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     quit->setMenuRole(QAction::QuitRole);
@@ -257,13 +325,13 @@ bool MainWindow::saveSandbox(const QString &file)
         QMessageBox::warning(this, tr("Cannot save"), tr("Could not write %1: %2").arg(file, out.errorString()));
         return false;
     }
-    m_host->undoStack()->setClean();
+    m_host->markSaved();
     return true;
 }
 
 bool MainWindow::confirmDiscard()
 {
-    if (m_host->undoStack()->isClean())
+    if (!m_host->hasUnsavedChanges())
         return true;
     return QMessageBox::question(this, tr("Discard changes?"),
                                  tr("The cluster has changes that are not saved. Discard them?"),
@@ -281,6 +349,71 @@ void MainWindow::openDialog()
         paths.push_back(f.toStdString());
     if (!paths.empty())
         openPaths(paths);
+}
+
+void MainWindow::openFolderDialog()
+{
+    if (!confirmDiscard())
+        return;
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a folder of manifests or a scenario"));
+    if (!dir.isEmpty())
+        openPaths({dir.toStdString()});
+}
+
+void MainWindow::exportDialog(const QString &format)
+{
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export canvas"), QStringLiteral("kubesim-canvas.") + format,
+                                                      format == QLatin1String("svg") ? tr("SVG (*.svg)") : tr("PNG (*.png)"));
+    if (!file.isEmpty() && !exportCanvas(file))
+        QMessageBox::warning(this, tr("Cannot export"), tr("Could not write %1.").arg(file));
+}
+
+bool MainWindow::exportCanvas(const QString &file)
+{
+    // The view, not the bare scene: the grid, column titles and legend are part of the picture.
+    const QRect area = m_view->viewport()->rect();
+    if (file.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
+        QSvgGenerator svg;
+        svg.setFileName(file);
+        svg.setSize(area.size());
+        svg.setViewBox(area);
+        svg.setTitle(windowTitle());
+        svg.setDescription(tr("kubesim topology canvas"));
+        QPainter painter;
+        if (!painter.begin(&svg))
+            return false;
+        m_scene->setItemCaching(false);
+        m_view->render(&painter, QRectF(area), area);
+        m_scene->setItemCaching(true);
+        return painter.end();
+    }
+    // Twice the screen resolution, so the picture stays sharp on a slide.
+    QImage image(area.size() * 2, QImage::Format_ARGB32_Premultiplied);
+    image.fill(m_theme.canvas);
+    QPainter painter(&image);
+    painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
+    m_view->render(&painter, QRectF(image.rect()), area);
+    painter.end();
+    return image.save(file, "PNG");
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!localPaths(event->mimeData()).empty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const std::vector<std::string> paths = localPaths(event->mimeData());
+    if (paths.empty())
+        return;
+    event->acceptProposedAction();
+    // Open after the drop returns: a modal question inside the drop handler would block the drag source.
+    QTimer::singleShot(0, this, [this, paths] {
+        if (confirmDiscard())
+            openPaths(paths);
+    });
 }
 
 void MainWindow::saveDialog()
@@ -347,6 +480,10 @@ void MainWindow::applyTheme()
     m_tidyAction->setIcon(glyphIcon(Glyph::Tidy, m_theme.text));
     m_resources->reload();
     m_weights->restyle();
+    m_charts->setTheme(m_theme);
+    m_inspector->setTheme(m_theme);
+    m_console->setTheme(m_theme);
+    m_events->setTheme(m_theme);
     m_lesson->restyle();
     m_view->resetCachedContent();
     m_view->viewport()->update();
@@ -365,7 +502,10 @@ void MainWindow::setPresenterMode(bool on)
         m_stateBeforePresenter = saveState();
         for (QDockWidget *dock : m_docks)
             dock->setVisible(dock == m_chartsDock || (dock == m_lessonDock && m_lesson->isActive()));
+        m_chartsDock->raise();
         showFullScreen();
+        // Charts large enough to read from the back of the room: two fifths of the screen.
+        resizeDocks({m_chartsDock}, {height() * 2 / 5}, Qt::Vertical);
     } else {
         showNormal();
         restoreState(m_stateBeforePresenter);
@@ -383,9 +523,34 @@ void MainWindow::relayout()
 void MainWindow::onFrame()
 {
     m_scene->updateFrame(m_host->snapshot(), m_host->minimumHopTime());
+    m_charts->onFrame(m_host->snapshot());
     if (++m_frames % 15 == 0) {
         m_weights->refreshObserved();
+        m_events->refresh();
+        m_traffic->refresh();
         updateStatus();
+    }
+}
+
+void MainWindow::showRequest(std::uint64_t request)
+{
+    // A particle moves on at once: stop the clock so the learner can read where it is going.
+    m_host->pause();
+    for (const RequestFlight *flight : m_host->snapshot().flights) {
+        if (flight->id != request)
+            continue;
+        std::vector<QString> names;
+        for (const FlightHop &hop : flight->hops) {
+            const NodeItem *node = m_scene->nodeItem(hop.nodeId);
+            const QString role = node ? QString::fromLatin1(sim::topology::roleName(node->node().role)) : QString();
+            const QString title = node ? QString::fromStdString(node->node().title) : QString::fromStdString(hop.nodeId);
+            names.push_back(role.isEmpty() || role == title ? title : role + QLatin1Char(' ') + title);
+        }
+        m_inspector->showRequest(*flight, names);
+        for (QDockWidget *dock : m_docks)
+            if (dock->widget() == m_inspector)
+                dock->raise();
+        return;
     }
 }
 
@@ -393,9 +558,14 @@ void MainWindow::onSimulationReplaced()
 {
     m_scene->clearTraffic();
     m_scene->relayout();
-    m_scene->rebuild(m_host->simulation().store());
+    m_rebuildTimer.stop();
+    rebuildCanvas();
     m_resources->reload();
     m_weights->reload();
+    m_charts->clear();
+    m_console->onSimulationReplaced();
+    m_events->onSimulationReplaced();
+    m_traffic->onSimulationReplaced();
     m_view->fitAll();
     updateStatus();
 }

@@ -3,7 +3,9 @@
 #include "ui/theme.h"
 
 #include <QMainWindow>
+#include <QTimer>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,9 @@ class QMenu;
 
 namespace ui {
 
+class ChartsPanel;
+class ConsolePanel;
+class EventsPanel;
 class InspectorPanel;
 class LessonPanel;
 class LessonsMenu;
@@ -22,6 +27,7 @@ class SimulationHost;
 class TimeControls;
 class TopologyScene;
 class TopologyView;
+class TrafficPanel;
 class WeightsPanel;
 
 /**
@@ -43,6 +49,10 @@ public:
     WeightsPanel *weightsPanel() const { return m_weights; }
     InspectorPanel *inspector() const { return m_inspector; }
     ResourcesPanel *resources() const { return m_resources; }
+    ChartsPanel *charts() const { return m_charts; }
+    ConsolePanel *console() const { return m_console; }
+    EventsPanel *events() const { return m_events; }
+    TrafficPanel *trafficPanel() const { return m_traffic; }
     LessonPanel *lessonPanel() const { return m_lesson; }
     bool isPresenterMode() const { return m_presenter; }
     const Theme &theme() const { return m_theme; }
@@ -56,6 +66,8 @@ public:
     void setLessonsFolder(const std::string &scenariosDir);
     /** Writes every user object (not those controllers made) as multi-document YAML that loads back the same. */
     bool saveSandbox(const QString &file);
+    /** Writes the canvas as it is shown: SVG when the name ends in .svg, PNG (at twice the resolution) otherwise. */
+    bool exportCanvas(const QString &file);
 
 public slots:
     void setPresenterMode(bool on);
@@ -65,15 +77,21 @@ public slots:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createCanvas();
+    void rebuildCanvas();
     void createDocks();
+    void createBottomDocks();
     void createToolBar();
     void createMenus();
     void createLessonDock();
     bool openLesson(const QString &folder);
     void openDialog();
+    void openFolderDialog();
+    void exportDialog(const QString &format);
     void saveDialog();
     void rememberRecent(const QStringList &paths);
     void rebuildRecentMenu();
@@ -81,6 +99,7 @@ private:
     QDockWidget *addDock(const QString &title, const QString &objectName, QWidget *widget, Qt::DockWidgetArea area);
     void applyTheme();
     void onFrame();
+    void showRequest(std::uint64_t request);
     void onSimulationReplaced();
     void updateStatus();
     void restoreSettings();
@@ -93,6 +112,10 @@ private:
     WeightsPanel *m_weights = nullptr;
     InspectorPanel *m_inspector = nullptr;
     ResourcesPanel *m_resources = nullptr;
+    ChartsPanel *m_charts = nullptr;
+    ConsolePanel *m_console = nullptr;
+    EventsPanel *m_events = nullptr;
+    TrafficPanel *m_traffic = nullptr;
     LessonPanel *m_lesson = nullptr;
     QDockWidget *m_lessonDock = nullptr;
     LessonsMenu *m_lessonsMenu = nullptr;
@@ -110,6 +133,11 @@ private:
     bool m_presenter = false;
     QByteArray m_stateBeforePresenter;
     int m_frames = 0;
+    // Rebuilds that take longer than this are deferred and coalesced (kDeferredRebuildMs apart).
+    static constexpr qint64 kImmediateRebuildMs = 30;
+    static constexpr int kDeferredRebuildMs = 250;
+    qint64 m_lastRebuildMs = 0;
+    QTimer m_rebuildTimer;
 };
 
 } // namespace ui

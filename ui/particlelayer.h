@@ -5,6 +5,7 @@
 #include <QPainter>
 #include <QPixmap>
 
+#include <cstdint>
 #include <vector>
 
 namespace ui {
@@ -14,6 +15,7 @@ struct Particle {
     QPointF pos;
     int sprite = 0;
     qreal opacity = 1.0;
+    std::uint64_t request = 0;  // the request it stands for (0: a failure mark)
 };
 
 /**

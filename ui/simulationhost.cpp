@@ -20,6 +20,8 @@ SimulationHost::SimulationHost(QObject *parent)
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &SimulationHost::tick);
     m_simulation->traffic().setFlightRecording(true);
+    m_timeline = TrafficTimeline::observe(*m_simulation);
+    m_snapshot.timeline = m_timeline.get();
     watchStore();
 }
 
@@ -39,8 +41,24 @@ void SimulationHost::watchStore()
         change.object = event.object;
         change.isSpecChange = event.type != sim::store::WatchEventType::Modified
                               || (event.old && sim::store::specDiffers(*event.old, *event.object));
+        if (m_inUserCommand && change.isSpecChange)
+            m_editedOutsideUndo = true;
         m_pending.append(change);
     });
+}
+
+void SimulationHost::markSaved()
+{
+    m_undo.setClean();
+    m_editedOutsideUndo = false;
+}
+
+void SimulationHost::runUserCommand(const std::function<void()> &command)
+{
+    m_inUserCommand = true;
+    command();
+    m_inUserCommand = false;
+    flushChanges();
 }
 
 void SimulationHost::replaceSimulation(std::shared_ptr<sim::Simulation> simulation)
@@ -48,8 +66,10 @@ void SimulationHost::replaceSimulation(std::shared_ptr<sim::Simulation> simulati
     m_simulation->store().unwatch(m_watch);
     m_simulation = std::move(simulation);
     m_simulation->traffic().setFlightRecording(true);
+    m_timeline = TrafficTimeline::observe(*m_simulation);
     m_flights.clear();
     m_undo.clear();
+    m_editedOutsideUndo = false;
     m_pending.clear();
     m_snapshot = FrameSnapshot{};
     m_snapshot.now = m_snapshot.previous = m_simulation->engine().now();
@@ -116,6 +136,8 @@ void SimulationHost::publishFrame(sim::engine::SimTime previous)
     // A request's path is shown over at most 4 hops of minimumHopTime: keep it that long after it ended.
     m_flights.update(*m_simulation, 4 * minimumHopTime());
     m_snapshot.flights = m_flights.flights();
+    m_timeline->update(m_snapshot.now);
+    m_snapshot.timeline = m_timeline.get();
     flushChanges();
     emit frameAdvanced();
 }

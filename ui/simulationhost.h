@@ -4,12 +4,14 @@
 #include "ui/changeevent.h"
 #include "ui/flighttracker.h"
 #include "ui/framesnapshot.h"
+#include "ui/traffictimeline.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 #include <QUndoStack>
 
+#include <functional>
 #include <memory>
 
 namespace ui {
@@ -31,6 +33,16 @@ public:
     const sim::Simulation &simulation() const { return *m_simulation; }
     const FrameSnapshot &snapshot() const { return m_snapshot; }
     QUndoStack *undoStack() { return &m_undo; }
+
+    /** True when the user changed the cluster (weights, console, YAML edits) since it was opened or saved. */
+    bool hasUnsavedChanges() const { return !m_undo.isClean() || m_editedOutsideUndo; }
+    /** The cluster as it is now is saved: no unsaved changes. */
+    void markSaved();
+    /**
+     * Runs a user's command that is not on the undo stack (a console line, a YAML apply, a traffic
+     * generator): the object changes it makes count as unsaved edits, and they are published at once.
+     */
+    void runUserCommand(const std::function<void()> &command);
 
     bool isPlaying() const { return m_timer.isActive(); }
     double speed() const { return m_speed; }
@@ -68,6 +80,7 @@ private:
     void publishFrame(sim::engine::SimTime previous);
 
     std::shared_ptr<sim::Simulation> m_simulation;
+    std::shared_ptr<TrafficTimeline> m_timeline;  // observes m_simulation: replaced with it
     int m_watch = 0;
     FlightTracker m_flights;
     FrameSnapshot m_snapshot;
@@ -76,6 +89,8 @@ private:
     QTimer m_timer;
     QElapsedTimer m_wallClock;
     double m_speed = 1.0;
+    bool m_inUserCommand = false;
+    bool m_editedOutsideUndo = false;
 };
 
 } // namespace ui

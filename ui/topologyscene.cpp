@@ -22,8 +22,6 @@ constexpr qreal kPodSpacing = 10;
 constexpr qreal kGroupGap = 22;
 constexpr qreal kMargin = 160;
 constexpr qint64 kFailureMarkMs = 700;
-// Sprite key of requests that fail: they are drawn red on their way to where they fail.
-constexpr const char *kFailedKey = "failed";
 
 QString qs(const std::string &s) { return QString::fromStdString(s); }
 
@@ -138,6 +136,21 @@ std::vector<QPointF> TopologyScene::particlePositions() const
     for (const Particle &p : m_particles->particles())
         out.push_back(p.pos);
     return out;
+}
+
+std::uint64_t TopologyScene::requestAt(const QPointF &scenePos, qreal radius) const
+{
+    std::uint64_t best = 0;
+    qreal bestDistance = radius * radius;
+    for (const Particle &p : m_particles->particles()) {
+        const QPointF d = p.pos - scenePos;
+        const qreal distance = QPointF::dotProduct(d, d);
+        if (p.request != 0 && distance <= bestDistance) {
+            best = p.request;
+            bestDistance = distance;
+        }
+    }
+    return best;
 }
 
 void TopologyScene::rebuild(const sim::store::Store &store)
@@ -295,6 +308,15 @@ std::vector<std::pair<qreal, QString>> TopologyScene::columnTitles() const
     return out;
 }
 
+void TopologyScene::setItemCaching(bool on)
+{
+    const QGraphicsItem::CacheMode mode = on ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache;
+    for (auto &[id, node] : m_nodes)
+        node->setCacheMode(mode);
+    for (auto &[key, group] : m_groups)
+        group->setCacheMode(mode);
+}
+
 void TopologyScene::clearTraffic()
 {
     m_traffic.clear();
@@ -341,7 +363,9 @@ int TopologyScene::spriteFor(const std::string &version)
     m_spriteOf.insert(key, index);
     std::vector<QColor> colors;
     for (const QString &v : m_versions)
-        colors.push_back(v == QLatin1String(kFailedKey) ? m_theme.failing : m_theme.versionColor(v));
+        colors.push_back(v == QLatin1String(kFailedKey)     ? m_theme.failing
+                         : v == QLatin1String(kUnroutedKey) ? m_theme.mutedText
+                                                            : m_theme.versionColor(v));
     m_particles->setColors(colors);
     return index;
 }
@@ -392,7 +416,8 @@ void TopologyScene::updateParticles(const FrameSnapshot &frame, sim::engine::Sim
                 continue;
             pos = fromNode->outPort() * (1 - t) + toNode->inPort() * t;
         }
-        particles.push_back({pos, spriteFor(flight.isFailure() ? kFailedKey : flight.version), 1.0});
+        const std::string key = flight.isFailure() ? kFailedKey : flight.version.empty() ? kUnroutedKey : flight.version;
+        particles.push_back({pos, spriteFor(key), 1.0, flight.id});
     }
     m_failures.erase(std::remove_if(m_failures.begin(), m_failures.end(),
                                     [&](const FailureMark &m) { return wallMs - m.bornMs > kFailureMarkMs; }),

@@ -48,6 +48,8 @@ public:
      * simulated time one hop is shown for at least (a hop of a millisecond would be invisible).
      */
     void updateFrame(const FrameSnapshot &frame, sim::engine::SimTime minHop = 0);
+    /** Turns the cards' pixmap cache on (screen) or off (vector export, so text stays text). */
+    void setItemCaching(bool on);
     /** Forgets traffic history (after a new cluster is loaded). */
     void clearTraffic();
 
@@ -61,6 +63,8 @@ public:
     std::size_t particleCount() const;
     /** Where the particles are drawn this frame. */
     std::vector<QPointF> particlePositions() const;
+    /** The request of the particle nearest to `scenePos` within `radius`, or 0. */
+    std::uint64_t requestAt(const QPointF &scenePos, qreal radius) const;
     /** Versions seen on particles, in first-seen order, for the legend. */
     const std::vector<QString> &versions() const { return m_versions; }
     /** The version a Service's particles are coloured by: its first pod's version label, else its name. */
@@ -71,6 +75,9 @@ public:
     std::vector<std::pair<qreal, QString>> columnTitles() const;
 
     static constexpr int kMaxParticles = 6000;
+    /** Legend keys besides versions: requests that fail (red), and those not routed to a backend yet (grey). */
+    static constexpr const char *kFailedKey = "failed";
+    static constexpr const char *kUnroutedKey = "unrouted";
 
 signals:
     /** The user selected an object on the canvas (kind, namespace, name). */

@@ -3,6 +3,7 @@
 #include "ui/topologyscene.h"
 
 #include <QPainter>
+#include <QMouseEvent>
 #include <QWheelEvent>
 
 #include <cmath>
@@ -81,6 +82,20 @@ void TopologyView::scaleBy(qreal factor)
     resetCachedContent();
 }
 
+void TopologyView::mousePressEvent(QMouseEvent *event)
+{
+    // A particle is a few pixels wide: accept a click within 7 screen pixels of it, at any zoom.
+    if (event->button() == Qt::LeftButton) {
+        const qreal radius = 7.0 / std::max(zoom(), kMinZoom);
+        if (const std::uint64_t request = m_scene->requestAt(mapToScene(event->position().toPoint()), radius)) {
+            emit requestClicked(request);
+            event->accept();
+            return;
+        }
+    }
+    QGraphicsView::mousePressEvent(event);
+}
+
 void TopologyView::wheelEvent(QWheelEvent *event)
 {
     m_userZoomed = true;
@@ -152,13 +167,14 @@ void TopologyView::paintLegend(QPainter *painter)
     painter->drawRoundedRect(box, 10, 10);
     int y = box.top() + 8;
     for (const QString &v : versions) {
-        const bool failed = v == QLatin1String("failed");
+        const bool failed = v == QLatin1String(TopologyScene::kFailedKey);
+        const bool unrouted = v == QLatin1String(TopologyScene::kUnroutedKey);
         painter->setPen(Qt::NoPen);
-        painter->setBrush(failed ? theme.failing : theme.versionColor(v));
+        painter->setBrush(failed ? theme.failing : unrouted ? theme.mutedText : theme.versionColor(v));
         painter->drawEllipse(QPointF(box.left() + 19, y + line / 2.0), 5.5, 5.5);
         painter->setPen(theme.text);
         painter->drawText(QRect(box.left() + 32, y, width, line), Qt::AlignVCenter,
-                          failed ? tr("failed request") : v);
+                          failed ? tr("failed request") : unrouted ? tr("no backend yet") : v);
         y += line;
     }
     painter->setPen(theme.mutedText);

@@ -2,6 +2,8 @@
 
 #include <QGraphicsView>
 
+#include <cstdint>
+
 namespace ui {
 
 class TopologyScene;
@@ -17,6 +19,10 @@ public:
     /** Zoom factor of the view (1 = 100 %). */
     qreal zoom() const;
 
+signals:
+    /** The user clicked a request's particle. */
+    void requestClicked(std::uint64_t request);
+
 public slots:
     void fitAll();
     void zoomIn();
@@ -24,6 +30,7 @@ public slots:
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
     void drawBackground(QPainter *painter, const QRectF &rect) override;
     void drawForeground(QPainter *painter, const QRectF &rect) override;
     void resizeEvent(QResizeEvent *event) override;

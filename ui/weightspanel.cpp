@@ -5,6 +5,7 @@
 #include "ui/setbackendweightscommand.h"
 #include "ui/simulationhost.h"
 #include "ui/topologyscene.h"
+#include "ui/weightedrule.h"
 
 #include <QFrame>
 #include <QGridLayout>
@@ -19,33 +20,6 @@ namespace ui {
 namespace {
 
 QString qs(const std::string &s) { return QString::fromStdString(s); }
-
-// The shape of every weighted rule in the store: route, rule, backend names.
-struct WeightedRule {
-    std::string ns, route;
-    int rule;
-    std::vector<std::string> backends;
-    std::vector<int> weights;
-};
-
-std::vector<WeightedRule> weightedRules(const sim::store::Store &store)
-{
-    std::vector<WeightedRule> out;
-    for (const sim::api::ObjectPtr &obj : store.list(sim::api::Kind::HTTPRoute)) {
-        const auto &rules = obj->as<sim::api::HTTPRoute>().spec.rules;
-        for (std::size_t r = 0; r < rules.size(); ++r) {
-            if (rules[r].backendRefs.size() < 2)
-                continue;
-            WeightedRule rule{obj->metadata.namespace_, obj->metadata.name, static_cast<int>(r), {}, {}};
-            for (const auto &ref : rules[r].backendRefs) {
-                rule.backends.push_back(ref.ref.name);
-                rule.weights.push_back(ref.weight);
-            }
-            out.push_back(std::move(rule));
-        }
-    }
-    return out;
-}
 
 } // namespace
 

@@ -80,8 +80,26 @@ void EndpointSliceController::onPodEvent(const store::WatchEvent &event)
         std::set<std::string> before = m_servicesBySelector.withAny(ns, event.old->metadata.labels);
         services.insert(before.begin(), before.end());
     }
-    for (const std::string &name : services)
-        enqueue(keyOf(ns, name));
+    const bool addition = onlyAddsReadyEndpoint(event);
+    for (const std::string &name : services) {
+        std::string key = keyOf(ns, name);
+        const auto ready = m_readyEndpoints.find(key);
+        if (addition && ready != m_readyEndpoints.end() && ready->second > 0)
+            enqueueAfter(key, kAdditionBatch);
+        else
+            enqueue(key);
+    }
+}
+
+bool EndpointSliceController::onlyAddsReadyEndpoint(const store::WatchEvent &event)
+{
+    if (event.type != store::WatchEventType::Modified || !event.old || isTerminating(*event.object) ||
+        event.object->metadata.labels != event.old->metadata.labels)
+        return false;
+    const api::Pod &now = event.object->as<api::Pod>();
+    const api::Pod &before = event.old->as<api::Pod>();
+    return now.isReady() && (!before.isReady() || before.status.podIP.empty()) && !now.status.podIP.empty() &&
+           now.spec.nodeName == before.spec.nodeName;
 }
 
 void EndpointSliceController::onServiceEvent(const store::WatchEvent &event)
@@ -171,10 +189,17 @@ Controller::Result EndpointSliceController::reconcile(const std::string &key)
     auto [ns, name] = splitKey(key);
     api::ObjectPtr service = store().get(api::Kind::Service, ns, name);
     if (!service || isTerminating(*service) || !service->as<api::Service>().spec.hasSelector() ||
-        service->as<api::Service>().spec.type == "ExternalName")
+        service->as<api::Service>().spec.type == "ExternalName") {
+        m_readyEndpoints.erase(key);
         return {};
+    }
     std::vector<api::ObjectPtr> existing = store().listOwnedBy(api::Kind::EndpointSlice, ns, service->metadata.uid);
     std::vector<api::EndpointSlice> desired = desiredSlices(*service);
+    std::size_t &ready = m_readyEndpoints[key];
+    ready = 0;
+    for (const api::EndpointSlice &slice : desired)
+        for (const api::Endpoint &endpoint : slice.endpoints)
+            ready += endpoint.conditions.ready.value_or(false);
     for (std::size_t i = 0; i < desired.size(); ++i) {
         if (i < existing.size()) {
             if (existing[i]->as<api::EndpointSlice>() == desired[i])

@@ -5,6 +5,7 @@
 #include "sim/engine/randomstream.h"
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace sim::controllers {
@@ -22,6 +23,10 @@ public:
     static constexpr const char *kComponent = "endpointslice-controller";
     static constexpr const char *kManagedBy = "endpointslice-controller.k8s.io";
     static constexpr std::size_t kMaxEndpointsPerSlice = 100;
+    // New ready endpoints of a Service that already has ready ones are gathered for this long into one write
+    // (kube-controller-manager's --endpointslice-updates-batch-period=1s). Removals, and a Service's first
+    // ready endpoint, are written at once: batching never sends a request to a pod that stopped being ready.
+    static constexpr engine::SimTime kAdditionBatch = engine::seconds(1);
 
     explicit EndpointSliceController(ControllerContext context);
 
@@ -40,7 +45,11 @@ private:
     std::vector<api::EndpointSlice> desiredSlices(const api::Object &service);
     std::string sliceName(const api::Object &service);
 
+    /** True when a pod change can only add a ready endpoint (it became ready, or got its IP while ready). */
+    static bool onlyAddsReadyEndpoint(const store::WatchEvent &event);
+
     LabelPairIndex m_podsByLabel;
+    std::unordered_map<std::string, std::size_t> m_readyEndpoints;  // service key -> ready endpoints last written
     LabelPairIndex m_servicesBySelector;
     engine::RandomStream m_random;
 };

@@ -53,6 +53,22 @@ bool ReplicaSetController::isAvailable(const api::Object &pod, engine::SimTime m
     return minReady <= 0 || readySince(pod) + minReady <= now;
 }
 
+ReplicaSetController::PodChange ReplicaSetController::classify(const store::WatchEvent &event)
+{
+    if (event.type != store::WatchEventType::Modified || !event.old)
+        return PodChange::Membership;
+    const api::Object &now = *event.object;
+    const api::Object &before = *event.old;
+    const api::OwnerReference *owner = now.metadata.controllerRef();
+    const api::OwnerReference *ownerBefore = before.metadata.controllerRef();
+    if (isActive(now) != isActive(before) || now.metadata.labels != before.metadata.labels ||
+        (owner ? owner->uid : std::string()) != (ownerBefore ? ownerBefore->uid : std::string()))
+        return PodChange::Membership;
+    if (now.as<api::Pod>().isReady() != before.as<api::Pod>().isReady() || readySince(now) != readySince(before))
+        return PodChange::Readiness;
+    return PodChange::None;
+}
+
 void ReplicaSetController::onWatchEvent(const store::WatchEvent &event)
 {
     const api::Object &o = *event.object;
@@ -66,8 +82,18 @@ void ReplicaSetController::onWatchEvent(const store::WatchEvent &event)
     if (o.kind() != api::Kind::Pod)
         return;
     const api::OwnerReference *owner = o.metadata.controllerRef();
-    if (owner && owner->kind == "ReplicaSet")
+    if (!owner || owner->kind != "ReplicaSet")
+        return;
+    switch (classify(event)) {
+    case PodChange::Membership:
         enqueue(keyOf(o.metadata.namespace_, owner->name));
+        break;
+    case PodChange::Readiness:
+        enqueueAfter(keyOf(o.metadata.namespace_, owner->name), kReadinessBatch);
+        break;
+    case PodChange::None:
+        break;
+    }
 }
 
 Controller::Result ReplicaSetController::reconcile(const std::string &key)
@@ -76,18 +102,17 @@ Controller::Result ReplicaSetController::reconcile(const std::string &key)
     api::ObjectPtr rs = store().get(api::Kind::ReplicaSet, ns, name);
     if (!rs || isTerminating(*rs))
         return {};
-    std::vector<api::ObjectPtr> active;
-    for (const api::ObjectPtr &pod : store().listOwnedBy(api::Kind::Pod, ns, rs->metadata.uid)) {
-        if (isActive(*pod))
-            active.push_back(pod);
-    }
+    std::vector<api::ObjectPtr> active = activePods(*rs);
     const int desired = rs->as<api::ReplicaSet>().spec.replicas;
     const int diff = static_cast<int>(active.size()) - desired;
+    if (diff == 0)
+        return writeStatus(rs, active);
     if (diff < 0)
         createPods(rs, -diff);
-    else if (diff > 0)
+    else
         deletePods(rs, std::move(active), diff);
-    return writeStatus(store().get(api::Kind::ReplicaSet, ns, name));
+    rs = store().get(api::Kind::ReplicaSet, ns, name);
+    return writeStatus(rs, activePods(*rs));
 }
 
 std::string ReplicaSetController::podName(const api::Object &rs)
@@ -142,16 +167,24 @@ void ReplicaSetController::deletePods(const api::ObjectPtr &rs, std::vector<api:
     }
 }
 
-Controller::Result ReplicaSetController::writeStatus(const api::ObjectPtr &rs)
+std::vector<api::ObjectPtr> ReplicaSetController::activePods(const api::Object &rs)
+{
+    std::vector<api::ObjectPtr> active;
+    for (const api::ObjectPtr &pod : store().listOwnedBy(api::Kind::Pod, rs.metadata.namespace_, rs.metadata.uid)) {
+        if (isActive(*pod))
+            active.push_back(pod);
+    }
+    return active;
+}
+
+Controller::Result ReplicaSetController::writeStatus(const api::ObjectPtr &rs, const std::vector<api::ObjectPtr> &active)
 {
     const api::ReplicaSetSpec &spec = rs->as<api::ReplicaSet>().spec;
     const engine::SimTime minReady = engine::seconds(spec.minReadySeconds);
     api::ReplicaSetStatus status;
     status.observedGeneration = rs->metadata.generation;
     engine::SimTime nextAvailable = 0;
-    for (const api::ObjectPtr &pod : store().listOwnedBy(api::Kind::Pod, rs->metadata.namespace_, rs->metadata.uid)) {
-        if (!isActive(*pod))
-            continue;
+    for (const api::ObjectPtr &pod : active) {
         ++status.replicas;
         if (spec.selector.matches(pod->metadata.labels) &&
             std::all_of(spec.template_.labels.begin(), spec.template_.labels.end(), [&](const auto &kv) {

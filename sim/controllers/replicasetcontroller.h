@@ -18,6 +18,9 @@ namespace sim::controllers {
 class ReplicaSetController : public Controller {
 public:
     static constexpr const char *kComponent = "replicaset-controller";
+    // Readiness flips only change status counts: they are gathered for this long into one pass over the
+    // ReplicaSet's pods, so a ReplicaSet of n pods coming up costs a few passes, not n (docs/performance.md).
+    static constexpr engine::SimTime kReadinessBatch = engine::milliseconds(250);
 
     explicit ReplicaSetController(ControllerContext context);
 
@@ -33,7 +36,12 @@ protected:
 private:
     void createPods(const api::ObjectPtr &rs, int count);
     void deletePods(const api::ObjectPtr &rs, std::vector<api::ObjectPtr> active, int count);
-    Result writeStatus(const api::ObjectPtr &rs);
+    /** The ReplicaSet's pods that count toward its replicas. */
+    std::vector<api::ObjectPtr> activePods(const api::Object &rs);
+    Result writeStatus(const api::ObjectPtr &rs, const std::vector<api::ObjectPtr> &active);
+    /** What a pod change means to its ReplicaSet: which pods count (act now), only the ready counts, or nothing. */
+    enum class PodChange { Membership, Readiness, None };
+    static PodChange classify(const store::WatchEvent &event);
     std::string podName(const api::Object &rs);
 
     std::unordered_map<std::string, engine::RandomStream> m_nameStreams;  // rs uid -> its pod-name stream

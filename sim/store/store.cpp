@@ -63,11 +63,10 @@ std::vector<api::ObjectPtr> Store::listOwnedBy(api::Kind kind, const std::string
     auto it = m_dependents.find(ownerUid);
     if (it == m_dependents.end())
         return out;
-    for (const auto &[k, depNs, depName] : it->second) {
-        if (k != kind || depNs != ns)
+    for (const auto &[key, obj] : it->second) {
+        if (std::get<0>(key) != kind || std::get<1>(key) != ns)
             continue;
-        api::ObjectPtr obj = get(k, depNs, depName);
-        const api::OwnerReference *ref = obj ? obj->metadata.controllerRef() : nullptr;
+        const api::OwnerReference *ref = obj->metadata.controllerRef();
         if (ref && ref->uid == ownerUid)
             out.push_back(obj);
     }
@@ -80,10 +79,8 @@ std::vector<api::ObjectPtr> Store::dependentsOf(const std::string &ownerUid) con
     auto it = m_dependents.find(ownerUid);
     if (it == m_dependents.end())
         return out;
-    for (const auto &[k, depNs, depName] : it->second) {
-        if (api::ObjectPtr obj = get(k, depNs, depName))
-            out.push_back(obj);
-    }
+    for (const auto &[key, obj] : it->second)
+        out.push_back(obj);
     return out;
 }
 
@@ -142,7 +139,7 @@ bool Store::remove(api::Kind kind, const std::string &ns, const std::string &nam
         return false;
     api::ObjectPtr old = it->second;
     table.erase(it);
-    indexOwners(*old, false);
+    unindexOwners(*old);
     ++m_resourceVersion;
     // Watchers still see the removed object's dependents (the garbage collector needs them).
     notify(WatchEvent{WatchEventType::Deleted, old, old});
@@ -153,23 +150,29 @@ bool Store::remove(api::Kind kind, const std::string &ns, const std::string &nam
 api::ObjectPtr Store::store(api::Object object, WatchEventType type, api::ObjectPtr old)
 {
     object.metadata.resourceVersion = ++m_resourceVersion;
-    if (old)
-        indexOwners(*old, false);
     auto ptr = std::make_shared<const api::Object>(std::move(object));
     m_objects[index(ptr->kind())][Key{ptr->metadata.namespace_, ptr->metadata.name}] = ptr;
-    indexOwners(*ptr, true);
+    reindexOwners(ptr, old.get());
     notify(WatchEvent{type, ptr, old});
     return ptr;
 }
 
-void Store::indexOwners(const api::Object &object, bool add)
+void Store::reindexOwners(const api::ObjectPtr &object, const api::Object *old)
 {
+    // Most updates keep the owners: then only the held object changes.
+    if (old && old->metadata.ownerReferences != object->metadata.ownerReferences)
+        unindexOwners(*old);
+    const DependentKey key{object->kind(), object->metadata.namespace_, object->metadata.name};
+    for (const api::OwnerReference &ref : object->metadata.ownerReferences)
+        m_dependents[ref.uid][key] = object;
+}
+
+void Store::unindexOwners(const api::Object &object)
+{
+    const DependentKey key{object.kind(), object.metadata.namespace_, object.metadata.name};
     for (const api::OwnerReference &ref : object.metadata.ownerReferences) {
-        auto entry = std::make_tuple(object.kind(), object.metadata.namespace_, object.metadata.name);
-        if (add) {
-            m_dependents[ref.uid].insert(entry);
-        } else if (auto it = m_dependents.find(ref.uid); it != m_dependents.end()) {
-            it->second.erase(entry);
+        if (auto it = m_dependents.find(ref.uid); it != m_dependents.end()) {
+            it->second.erase(key);
             if (it->second.empty())
                 m_dependents.erase(it);
         }

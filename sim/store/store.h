@@ -64,14 +64,18 @@ private:
 
     static std::size_t index(api::Kind kind) { return static_cast<std::size_t>(kind); }
     api::ObjectPtr store(api::Object object, WatchEventType type, api::ObjectPtr old);
-    void indexOwners(const api::Object &object, bool add);
+    /** Files a stored object under each of its owners (after the old version's owners, when they differ). */
+    void reindexOwners(const api::ObjectPtr &object, const api::Object *old);
+    void unindexOwners(const api::Object &object);
     void notify(const WatchEvent &event);
     std::string nextUid();
 
     const engine::Engine &m_engine;
     std::array<Table, api::kKindCount> m_objects;
-    // owner uid -> (kind, namespace, name) of its dependents
-    std::unordered_map<std::string, std::set<std::tuple<api::Kind, std::string, std::string>>> m_dependents;
+    // owner uid -> its dependents by (kind, namespace, name), holding the stored objects so listing the pods of a
+    // ReplicaSet costs no look-up per pod
+    using DependentKey = std::tuple<api::Kind, std::string, std::string>;
+    std::unordered_map<std::string, std::map<DependentKey, api::ObjectPtr>> m_dependents;
     std::uint64_t m_resourceVersion = 0;
     std::uint64_t m_uidCounter = 0;
     int m_nextWatch = 1;

@@ -1,5 +1,10 @@
 #include "tests/common/canarycluster.h"
+#include "tests/ui/uitestsupport.h"
+#include "ui/consolepanel.h"
 #include "ui/edgeitem.h"
+#include "ui/eventspanel.h"
+#include "ui/objectyamleditor.h"
+#include "ui/trafficpanel.h"
 #include "ui/inspectorpanel.h"
 #include "ui/mainwindow.h"
 #include "ui/nodeitem.h"
@@ -8,10 +13,13 @@
 #include "ui/topologyview.h"
 #include "ui/weightspanel.h"
 
-#include "sim/manifest/encoder.h"
-
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
+#include <QPlainTextEdit>
+#include <QTabWidget>
+#include <QDragEnterEvent>
+#include <QMimeData>
 #include <QTimer>
 #include <QTemporaryDir>
 #include <QSlider>
@@ -21,42 +29,6 @@ using namespace kubesim::testing;
 namespace ids = sim::topology::ids;
 
 namespace {
-
-std::vector<int> routeWeights(ui::SimulationHost *host)
-{
-    std::vector<int> out;
-    auto route = host->simulation().store().get(sim::api::Kind::HTTPRoute, "default", "app");
-    for (const auto &ref : route->as<sim::api::HTTPRoute>().spec.rules[0].backendRefs)
-        out.push_back(ref.weight);
-    return out;
-}
-
-// The canary lesson's manifests: Gateway web, HTTPRoute app 90/10 to app-v1 and app-v2.
-std::vector<std::string> lessonPaths()
-{
-    const std::string dir = KUBESIM_SOURCE_DIR "/scenarios/09-canary-weights/";
-    return {dir + "gateway.yaml", dir + "apps.yaml", dir + "route.yaml"};
-}
-
-// Every object a user wrote (not what controllers made), as it would be saved.
-std::string userObjects(const sim::store::Store &store)
-{
-    std::string out;
-    sim::manifest::EncodeOptions options;
-    options.includeStatus = false;
-    for (const sim::api::KindInfo &info : sim::api::allKinds())
-        for (const sim::api::ObjectPtr &obj : store.list(info.kind))
-            if (obj->metadata.ownerReferences.empty() && !obj->metadata.labels.count(sim::api::kManagedByLabel))
-                out += sim::manifest::toYaml(*obj, options);
-    return out;
-}
-
-// Runs `frames` frames of `step` simulated time each, as the frame driver would.
-void runFrames(ui::SimulationHost *host, int frames, sim::engine::SimTime step = 50 * sim::engine::kMillisecond)
-{
-    for (int i = 0; i < frames; ++i)
-        host->advance(step);
-}
 
 double observedShare(ui::TopologyScene *scene, const std::string &service)
 {
@@ -82,10 +54,16 @@ private slots:
     void sliderMovesTheObservedSplit();
     void saveSandboxThenOpenGivesTheSameObjects();
     void brokenManifestChangesNothing();
+    void clickingAParticlePausesAndShowsItsTrace();
+    void exportCanvas_data();
+    void exportCanvas();
+    void droppedFilesOpen();
+    void unsavedChangesAreTracked();
     void screenshots_data();
     void screenshots();
 
 private:
+    void showPanel(const QString &panel);
     std::unique_ptr<ui::MainWindow> m_window;
 };
 
@@ -218,14 +196,99 @@ void TestUi::brokenManifestChangesNothing()
     QCOMPARE(userObjects(m_window->host()->simulation().store()), before);
 }
 
+void TestUi::clickingAParticlePausesAndShowsItsTrace()
+{
+    QVERIFY(m_window->openPaths(lessonPaths()));
+    m_window->host()->play();
+    runFrames(m_window->host(), 20);
+    ui::TopologyScene *scene = m_window->scene();
+    const std::vector<QPointF> particles = scene->particlePositions();
+    QVERIFY(!particles.empty());
+    ui::TopologyView *view = m_window->view();
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(particles.front()));
+    QVERIFY2(!m_window->host()->isPlaying(), "clicking a request pauses time");
+    QVERIFY2(m_window->inspector()->title().startsWith(QStringLiteral("Request #")), qPrintable(m_window->inspector()->title()));
+    const QStringList hops = m_window->inspector()->detailRows();
+    QVERIFY2(hops.size() >= 2, qPrintable(hops.join(QLatin1Char(','))));
+    QCOMPARE(hops.front(), QStringLiteral("+0.000 ms"));
+}
+
+void TestUi::exportCanvas_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("png") << "canvas.png";
+    QTest::newRow("svg") << "canvas.svg";
+}
+
+void TestUi::exportCanvas()
+{
+    QFETCH(QString, name);
+    QVERIFY(m_window->openPaths(lessonPaths()));
+    runFrames(m_window->host(), 20);
+    QTemporaryDir dir;
+    const QString file = dir.filePath(name);
+    QVERIFY(m_window->exportCanvas(file));
+    QFile in(file);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    const QByteArray bytes = in.readAll();
+    if (name.endsWith(QLatin1String(".svg"))) {
+        QVERIFY(bytes.contains("<svg"));
+        QVERIFY2(bytes.contains("app-v2"), "card text is in the drawing");
+    } else {
+        const QImage image = QImage::fromData(bytes, "PNG");
+        QCOMPARE(image.size(), m_window->view()->viewport()->size() * 2);
+    }
+}
+
+void TestUi::droppedFilesOpen()
+{
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const std::string &path : lessonPaths())
+        urls << QUrl::fromLocalFile(QString::fromStdString(path));
+    mime.setUrls(urls);
+    const QPoint at = m_window->rect().center();
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &drop);
+    // The fixture's pods are replaced by those the lesson's Deployments make.
+    QTRY_VERIFY(m_window->windowTitle().contains(QStringLiteral("gateway.yaml")));
+    QVERIFY(!m_window->host()->simulation().store().get(sim::api::Kind::Pod, "default", "app-v2-5d9c7-p0"));
+    QCOMPARE(podsOf(m_window->host()->simulation().store(), "app-v2", true), 1);
+}
+
+void TestUi::unsavedChangesAreTracked()
+{
+    QVERIFY(m_window->openPaths(lessonPaths()));
+    QVERIFY(!m_window->host()->hasUnsavedChanges());
+    runFrames(m_window->host(), 40);  // controllers change status: not the user's edits
+    QVERIFY(!m_window->host()->hasUnsavedChanges());
+    m_window->weightsPanel()->slider("default", "app", 0)->setValue(60);
+    QVERIFY(m_window->host()->hasUnsavedChanges());
+    m_window->host()->undoStack()->undo();
+    QVERIFY(!m_window->host()->hasUnsavedChanges());
+    m_window->host()->runUserCommand([this] { m_window->host()->simulation().scale(sim::api::Kind::Deployment, "default", "app-v2", 2); });
+    QVERIFY(m_window->host()->hasUnsavedChanges());
+    QTemporaryDir dir;
+    QVERIFY(m_window->saveSandbox(dir.filePath(QStringLiteral("s.yaml"))));
+    QVERIFY(!m_window->host()->hasUnsavedChanges());
+}
+
 void TestUi::screenshots_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<bool>("dark");
     QTest::addColumn<bool>("presenter");
-    QTest::newRow("light") << "window-light" << false << false;
-    QTest::newRow("dark") << "window-dark" << true << false;
-    QTest::newRow("presenter") << "window-presenter" << false << true;
+    QTest::addColumn<QString>("panel");  // the bottom tab or Inspector view to show
+    QTest::newRow("light") << "window-light" << false << false << "";
+    QTest::newRow("dark") << "window-dark" << true << false << "";
+    QTest::newRow("presenter") << "window-presenter" << false << true << "";
+    QTest::newRow("console") << "window-console" << false << false << "consoleDock";
+    QTest::newRow("events") << "window-events" << true << false << "eventsDock";
+    QTest::newRow("traffic") << "window-traffic" << false << false << "trafficDock";
+    QTest::newRow("yaml error") << "window-yaml" << false << false << "yaml";
 }
 
 void TestUi::screenshots()
@@ -233,10 +296,12 @@ void TestUi::screenshots()
     QFETCH(QString, name);
     QFETCH(bool, dark);
     QFETCH(bool, presenter);
+    QFETCH(QString, panel);
     m_window->setThemeChoice(dark ? ui::MainWindow::ThemeChoice::Dark : ui::MainWindow::ThemeChoice::Light);
     m_window->setPresenterMode(presenter);
     QVERIFY(m_window->openPaths(lessonPaths()));
-    runFrames(m_window->host(), 120);
+    runFrames(m_window->host(), 500);  // 25 s: the charts have a story to tell
+    showPanel(panel);
     QTest::qWait(50);
     const QDir dir(QStringLiteral(KUBESIM_SCREENSHOT_DIR));
     QVERIFY(dir.mkpath(QStringLiteral(".")));
@@ -245,6 +310,34 @@ void TestUi::screenshots()
     QVERIFY(QImage(path).width() > 0);
     m_window->setPresenterMode(false);
     m_window->setThemeChoice(ui::MainWindow::ThemeChoice::Light);
+}
+
+void TestUi::showPanel(const QString &panel)
+{
+    if (panel == QLatin1String("consoleDock")) {
+        m_window->console()->run(QStringLiteral("kubectl get deployments,services"));
+        m_window->console()->run(QStringLiteral("kubectl scale deployment app-v2 --replicas=2"));
+        m_window->console()->run(QStringLiteral("curl -H 'Host: app.example.com' /"));
+        runFrames(m_window->host(), 20);
+    } else if (panel == QLatin1String("trafficDock")) {
+        m_window->trafficPanel()->start({QStringLiteral("http://app.example.com/"), QStringLiteral("GET"),
+                                         QStringLiteral("X-Canary: always"), 25, 4, true});
+        m_window->trafficPanel()->start({QStringLiteral("/missing"), QStringLiteral("POST"), QString(), 5, 1, false});
+        runFrames(m_window->host(), 200);
+        m_window->trafficPanel()->refresh();
+    } else if (panel == QLatin1String("eventsDock")) {
+        m_window->events()->refresh();
+    } else if (panel == QLatin1String("yaml")) {
+        m_window->inspector()->showObject(ui::ObjectKey{sim::api::Kind::Service, QStringLiteral("default"), QStringLiteral("app-v2")});
+        m_window->inspector()->tabs()->setCurrentIndex(1);
+        QTextCursor cursor = m_window->inspector()->yamlEditor()->editor()->document()->find(QStringLiteral("port: 80"));
+        QVERIFY(!cursor.isNull());
+        cursor.insertText(QStringLiteral("port: 99999"));
+        QVERIFY(!m_window->inspector()->yamlEditor()->apply());
+        return;
+    }
+    if (QDockWidget *dock = m_window->findChild<QDockWidget *>(panel))
+        dock->raise();
 }
 
 QTEST_MAIN(TestUi)

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "sim/api/object.h"
+#include "ui/theme.h"
+
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace ui {
+
+class SimulationHost;
+
+/**
+ * The Inspector's YAML tab: the selected object as a user writes it (no status), editable. Apply
+ * validates the text as `kubectl apply` would before anything changes; errors are listed and marked on
+ * their lines, and an invalid edit changes nothing. While the user edits, live updates do not overwrite
+ * the text.
+ */
+class ObjectYamlEditor : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ObjectYamlEditor(SimulationHost *host, QWidget *parent = nullptr);
+
+    /** Shows an object's YAML, unless the user has unapplied edits of that same object. */
+    void setObject(const sim::api::ObjectPtr &object);
+    QPlainTextEdit *editor() const { return m_editor; }
+    /** Validates and applies the text; false, with the errors shown, when it is invalid (nothing changes). */
+    bool apply();
+    /** Drops the edits and shows the object as it is. */
+    void revert();
+    /** The errors of the last Apply, as listed. */
+    QStringList errors() const;
+    /** Lines (from 1) marked as wrong by the last Apply. */
+    QList<int> errorLines() const { return m_errorLines; }
+    bool hasEdits() const;
+    void setTheme(const Theme &theme);
+
+private:
+    struct Problem {
+        int line = 0;
+        QString text;
+    };
+    void showProblems(const std::vector<Problem> &problems);
+    void markLines();
+    bool isSameObject(const sim::api::Object &edited) const;
+
+    SimulationHost *m_host;
+    sim::api::ObjectPtr m_object;
+    QPlainTextEdit *m_editor;
+    QListWidget *m_errors;
+    QLabel *m_status;
+    QPushButton *m_apply;
+    QPushButton *m_revert;
+    QList<int> m_errorLines;
+    Theme m_theme;
+};
+
+} // namespace ui

@@ -537,18 +537,23 @@ void TestProperties::invariantsHold()
     QFETCH(int, operations);
     const std::vector<Operation> ops = generate(seed, operations);
     std::optional<Failure> failure = runSequence(seed, ops);
-    if (!failure)
-        return;
-    std::vector<Operation> shrunk = shrink(ops, [seed](const std::vector<Operation> &candidate) {
-        return runSequence(seed, candidate).has_value();
-    });
-    std::string text = "seed " + std::to_string(seed) + ": " + failure->message + "\nshrunk to " +
-                       std::to_string(shrunk.size()) + " operations:\n";
-    for (const Operation &op : shrunk)
-        text += "  " + op.describe() + "\n";
-    if (std::optional<Failure> again = runSequence(seed, shrunk))
-        text += "which fails with: " + again->message + "\n";
-    QFAIL(text.c_str());
+    std::string text;
+    if (failure) {
+        std::vector<Operation> shrunk = shrink(ops, [seed](const std::vector<Operation> &candidate) {
+            return runSequence(seed, candidate).has_value();
+        });
+        text = "seed " + std::to_string(seed) + ": " + failure->message + "\nshrunk to " + std::to_string(shrunk.size()) +
+               " operations:\n";
+        for (const Operation &op : shrunk)
+            text += "  " + op.describe() + "\n";
+        if (std::optional<Failure> again = runSequence(seed, shrunk))
+            text += "which fails with: " + again->message + "\n";
+    }
+    // Open findings of this test, listed in docs/reliability.md: expected to fail until fixed (a pass fails too).
+    const std::set<quint64> knownFailures = {98};
+    if (knownFailures.count(seed))
+        QEXPECT_FAIL("", "open finding: maxSurge exceeded after a pod kill then a scale-down (docs/reliability.md)", Abort);
+    QVERIFY2(!failure, text.c_str());
 }
 
 void TestProperties::sameSeedSameRun()

@@ -91,6 +91,11 @@ void Engine::runTop()
     m_freeSlots.push_back(slotIndex(top.id));
     m_now = top.time;
     ++m_eventsRun;
+    struct Running {
+        int &depth;
+        explicit Running(int &d) : depth(d) { ++depth; }
+        ~Running() { --depth; }
+    } running(m_running);
     fn();
 }
 

@@ -43,6 +43,8 @@ public:
     SimTime nextEventTime();
     std::size_t pendingForeground() const { return m_foreground; }
     std::uint64_t eventsRun() const { return m_eventsRun; }
+    /** True while an event runs: a change made now comes from inside the simulation, not from a user. */
+    bool isRunningEvent() const { return m_running > 0; }
 
     /** A random stream of its own for a named component, derived from the engine's seed. */
     RandomStream stream(std::string_view component) const;
@@ -74,6 +76,7 @@ private:
     SimTime m_now = 0;
     std::uint64_t m_seq = 0;
     std::uint64_t m_eventsRun = 0;
+    int m_running = 0;  // events on the call stack (an event may step the engine, as a single exchange does)
     std::size_t m_foreground = 0;
     std::vector<Entry> m_heap;
     Slot *liveSlot(EventId id);

@@ -5,6 +5,7 @@
 #include "sim/scenario/checkevaluator.h"
 #include "sim/scenario/trafficdriver.h"
 #include "sim/simulation.h"
+#include "sim/store/store.h"
 
 namespace sim::scenario {
 
@@ -14,7 +15,10 @@ LessonSession::LessonSession(Scenario scenario, std::optional<std::uint64_t> see
     goTo(0);
 }
 
-LessonSession::~LessonSession() = default;
+LessonSession::~LessonSession()
+{
+    m_simulation->store().unwatch(m_watch);
+}
 
 void LessonSession::rebuild()
 {
@@ -22,7 +26,10 @@ void LessonSession::rebuild()
     m_actions.reset();
     m_executor.reset();
     m_traffic.reset();
+    if (m_simulation)
+        m_simulation->store().unwatch(m_watch);
     m_simulation = std::make_shared<Simulation>(m_seed);
+    m_watch = m_simulation->store().watch([this](const store::WatchEvent &event) { journal(event); });
     m_traffic = std::make_unique<TrafficDriver>(*m_simulation);
     m_executor = std::make_unique<ActionExecutor>(*m_simulation, *m_traffic, m_scenario);
     auto probe = [this](const Check &check, std::string &observed) {
@@ -43,13 +50,15 @@ void LessonSession::beginStep(std::size_t index)
     m_stepStart = m_simulation->engine().now();
     m_solutionApplied = false;
     m_stepStarts.resize(stepCount());
-    m_solutionTimes.resize(stepCount());
+    m_interactions.resize(stepCount());
     m_stepStarts[index] = m_stepStart;
-    m_solutionTimes[index].reset();
+    m_interactions[index].clear();
     const Step &step = m_scenario.steps[index];
     m_trace.add(m_stepStart, "step " + std::to_string(index + 1) + "/" + std::to_string(stepCount()) + ": " + step.title);
+    m_busy = true;
     m_solution->start(nullptr, {});
     m_actions->start(&step.actions, "action");
+    m_busy = false;
     flushEvents();
 }
 
@@ -63,15 +72,42 @@ void LessonSession::goTo(std::size_t index)
 
 void LessonSession::replayStep(std::size_t index)
 {
-    // Read before beginStep() resets it: the step ended when the next one began.
-    const std::optional<engine::SimTime> solutionAt = m_solutionTimes[index];
+    // Copied before beginStep() clears them: the step ended when the next one began. Replaying a learner's
+    // change journals it again, so the next Back finds the same list.
+    const std::vector<Interaction> interactions = m_interactions[index];
     const engine::SimTime end = m_stepStarts[index + 1];
     beginStep(index);
-    if (solutionAt) {
-        runUntil(*solutionAt);
-        applySolution();
+    for (const Interaction &interaction : interactions) {
+        runUntil(interaction.time);
+        const api::Object &object = *interaction.object;
+        switch (interaction.kind) {
+        case Interaction::Kind::Solution:
+            applySolution();
+            break;
+        case Interaction::Kind::Put:
+            m_simulation->applyObjects({object});
+            break;
+        case Interaction::Kind::Delete:
+            m_simulation->deleteObject(object.kind(), object.metadata.namespace_, object.metadata.name);
+            break;
+        }
     }
     runUntil(end);
+}
+
+void LessonSession::journal(const store::WatchEvent &event)
+{
+    if (m_busy || m_simulation->engine().isRunningEvent() || m_interactions.empty())
+        return;
+    const api::Object &object = *event.object;
+    if (!object.metadata.ownerReferences.empty())
+        return;
+    const bool deleting = event.type == store::WatchEventType::Deleted ||
+                          (object.metadata.deletionTimestamp && event.old && !event.old->metadata.deletionTimestamp);
+    const bool changed = event.type == store::WatchEventType::Added || (event.old && store::specDiffers(*event.old, object));
+    if (deleting || changed)
+        m_interactions[m_step].push_back({m_simulation->engine().now(),
+                                          deleting ? Interaction::Kind::Delete : Interaction::Kind::Put, event.object});
 }
 
 void LessonSession::runUntil(engine::SimTime time)
@@ -135,8 +171,10 @@ bool LessonSession::applySolution()
     if (!currentStep().task || m_solutionApplied)
         return false;
     m_solutionApplied = true;
-    m_solutionTimes[m_step] = m_simulation->engine().now();
+    m_interactions[m_step].push_back({m_simulation->engine().now(), Interaction::Kind::Solution, nullptr});
+    m_busy = true;
     m_solution->start(&currentStep().task->solution, "solution");
+    m_busy = false;
     return true;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sim/api/object.h"
 #include "sim/engine/simtime.h"
 #include "sim/scenario/runreport.h"
 #include "sim/scenario/scenario.h"
@@ -15,6 +16,10 @@ namespace sim {
 class Simulation;
 }
 
+namespace sim::store {
+struct WatchEvent;
+}
+
 namespace sim::scenario {
 
 class ActionExecutor;
@@ -25,9 +30,10 @@ class TrafficDriver;
  * A lesson being played: its own simulated cluster, the current step, its actions running in sim time,
  * and live check results. The window drives the clock (simulation().engine().runUntil) and calls the
  * stepper; a headless run calls runUntilSettled(). Back rebuilds the cluster from the seed and replays the
- * earlier steps on the timeline they had: each step begun and its solution asked for at the sim time it
- * was, which determinism makes exact. What the learner changed by hand (a slider, the console) goes
- * through the Simulation, not the session, and is not replayed.
+ * earlier steps on the timeline they had: each step begun, its solution asked for, and each object the
+ * learner created, changed or deleted by hand (a slider, a YAML edit, the console) at the sim time it was,
+ * which determinism makes exact. A learner's change is one made outside the engine's events and outside
+ * the session's own actions, to an object nobody owns (Pods of a Deployment are not journaled).
  */
 class LessonSession {
 public:
@@ -89,6 +95,7 @@ private:
     void goTo(std::size_t index);
     void replayStep(std::size_t index);
     void runUntil(engine::SimTime time);
+    void journal(const store::WatchEvent &event);
     std::vector<CheckResult> evaluate(const std::vector<Check> &checks, const char *label);
 
     Scenario m_scenario;
@@ -104,9 +111,17 @@ private:
     std::size_t m_step = 0;
     engine::SimTime m_stepStart = 0;
     bool m_solutionApplied = false;
-    // When each step began and when its solution was asked for, as they happened: Back replays them.
-    std::vector<engine::SimTime> m_stepStarts;
-    std::vector<std::optional<engine::SimTime>> m_solutionTimes;
+    // What changed a step's cluster besides its actions and time, in order, as it happened: Back replays it.
+    struct Interaction {
+        enum class Kind { Solution, Put, Delete };
+        engine::SimTime time;
+        Kind kind;
+        api::ObjectPtr object;  // Put: the object as the learner left it; Delete: the one deleted
+    };
+    std::vector<engine::SimTime> m_stepStarts;  // when each step began
+    std::vector<std::vector<Interaction>> m_interactions;  // per step
+    int m_watch = 0;
+    bool m_busy = false;  // the session itself is starting actions: their changes are not the learner's
     std::uint64_t m_eventsSeen = 0;
 };
 

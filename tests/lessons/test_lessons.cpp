@@ -93,6 +93,8 @@ private slots:
     void backRestoresTheStepStart();
     void backReplaysTheLearnersTimeline_data();
     void backReplaysTheLearnersTimeline();
+    void backReplaysTheLearnersEdits_data();
+    void backReplaysTheLearnersEdits();
 };
 
 void TestLessons::allLessonsPresent()
@@ -248,6 +250,64 @@ void TestLessons::backReplaysTheLearnersTimeline()
         // The trace holds every event and request outcome up to here: the replay is the same run.
         QCOMPARE(session.trace().text(), starts[step].trace);
         QCOMPARE(trafficOf(), starts[step].traffic);
+    }
+}
+
+void TestLessons::backReplaysTheLearnersEdits_data()
+{
+    QTest::addColumn<QString>("edit");
+    QTest::addColumn<int>("step");  // the step (index) in which the learner makes it, in 09-canary-weights
+    QTest::newRow("weights by slider") << "weights" << 1;
+    QTest::newRow("weights in the task's step") << "weights" << 2;
+    QTest::newRow("kubectl scale") << "scale" << 0;
+    QTest::newRow("kubectl delete service") << "delete" << 1;
+    QTest::newRow("kubectl apply of a new object") << "create" << 2;
+}
+
+// The learner changes the cluster by hand in an earlier step; going back to a later step's start keeps it.
+void TestLessons::backReplaysTheLearnersEdits()
+{
+    QFETCH(QString, edit);
+    QFETCH(int, step);
+    LessonSession session(load("09-canary-weights"));
+    auto doEdit = [&] {
+        sim::Simulation &simulation = session.simulation();
+        if (edit == "weights")
+            QVERIFY(simulation.setBackendWeights("default", "app", 0, {50, 50}).ok);
+        else if (edit == "scale")
+            QVERIFY(simulation.scale(sim::api::Kind::Deployment, "default", "app-v2", 3).ok);
+        else if (edit == "delete")
+            QVERIFY(simulation.deleteObject(sim::api::Kind::Service, "default", "app-v2").ok);
+        else {
+            sim::api::Object notes = sim::api::makeObject(sim::api::Kind::ConfigMap);
+            notes.metadata.namespace_ = "default";
+            notes.metadata.name = "notes";
+            QVERIFY(simulation.applyObjects({notes}).ok);
+        }
+    };
+    auto snapshot = [&] {
+        std::string text;
+        for (const sim::api::KindInfo &info : sim::api::allKinds())
+            for (const sim::api::ObjectPtr &o : session.simulation().store().list(info.kind))
+                text += std::string(info.singular) + "/" + o->key() + " rv " + std::to_string(o->metadata.resourceVersion) + "\n";
+        return text + session.trace().text();
+    };
+    std::vector<std::string> starts;
+    do {
+        starts.push_back(snapshot());
+        session.runUntilSettled();
+        sim::engine::Engine &engine = session.simulation().engine();
+        engine.runUntil(engine.now() + 3 * sim::engine::kSecond);
+        if (static_cast<int>(session.stepIndex()) == step)
+            doEdit();
+        engine.runUntil(engine.now() + 7 * sim::engine::kSecond);
+    } while (session.next());
+    QVERIFY(static_cast<int>(starts.size()) > step + 1);
+    session.restartStep();
+    QCOMPARE(snapshot(), starts.back());
+    for (std::size_t back = starts.size() - 1; back-- > static_cast<std::size_t>(step);) {
+        QVERIFY(session.back());
+        QCOMPARE(snapshot(), starts[back]);
     }
 }
 

@@ -144,11 +144,14 @@ void TestLessonPanel::nextAndBackRestoreTheStepStart_data()
 {
     QTest::addColumn<int>("forward");  // steps gone forward with Next
     QTest::addColumn<int>("back");     // then steps back with Back
-    QTest::addColumn<bool>("moveSlider");
-    QTest::newRow("step 3 back to 2") << 2 << 1 << false;
-    QTest::newRow("step 3 back to 2 after a slider move") << 2 << 1 << true;
-    QTest::newRow("step 4 back to 2") << 3 << 2 << false;
-    QTest::newRow("step 2 back to 1") << 1 << 1 << true;
+    QTest::addColumn<bool>("moveSlider");   // on the last step, before going back
+    QTest::addColumn<int>("earlierSlider"); // the step (index) in which the learner moved the slider before Next; -1 none
+    QTest::newRow("step 3 back to 2") << 2 << 1 << false << -1;
+    QTest::newRow("step 3 back to 2 after a slider move") << 2 << 1 << true << -1;
+    QTest::newRow("step 4 back to 2") << 3 << 2 << false << -1;
+    QTest::newRow("step 2 back to 1") << 1 << 1 << true << -1;
+    QTest::newRow("step 4 back to 3, slider moved in step 2") << 3 << 1 << false << 1;
+    QTest::newRow("step 3 back to 3 (restart), slider moved in step 2") << 2 << 0 << true << 1;
 }
 
 void TestLessonPanel::nextAndBackRestoreTheStepStart()
@@ -156,12 +159,17 @@ void TestLessonPanel::nextAndBackRestoreTheStepStart()
     QFETCH(int, forward);
     QFETCH(int, back);
     QFETCH(bool, moveSlider);
+    QFETCH(int, earlierSlider);
     QVERIFY(m_window->openPaths({kCanaryLesson}));
     ui::LessonPanel *panel = m_window->lessonPanel();
     ui::SimulationHost *host = m_window->host();
     std::vector<ClusterState> starts{stateOf(host)};
     for (int i = 0; i < forward; ++i) {
         QVERIFY(runUntilSettled(host, panel->session()));
+        if (i == earlierSlider) {
+            m_window->weightsPanel()->slider("default", "app", 0)->setValue(40);
+            runFor(host, 5 * sim::engine::kSecond);
+        }
         buttonOf(panel, "nextButton")->click();
         starts.push_back(stateOf(host));
     }
@@ -172,6 +180,8 @@ void TestLessonPanel::nextAndBackRestoreTheStepStart()
     QVERIFY(stateOf(host) != starts.back());
     for (int i = 0; i < back; ++i)
         buttonOf(panel, "backButton")->click();
+    if (back == 0)
+        buttonOf(panel, "restartButton")->click();
 
     const std::size_t target = static_cast<std::size_t>(forward - back);
     QCOMPARE(panel->session()->stepIndex(), target);

@@ -14,6 +14,7 @@
 #include "sim/controllers/replicasetcontroller.h"
 #include "sim/controllers/scheduler.h"
 #include "sim/controllers/simannotations.h"
+#include "sim/manifest/objectvalidator.h"
 #include "sim/manifest/validator.h"
 
 #include <algorithm>
@@ -201,6 +202,14 @@ CommandResult Simulation::scale(api::Kind kind, const std::string &ns, const std
             updated.as<api::Deployment>().spec.replicas = replicas;
         else
             updated.as<api::ReplicaSet>().spec.replicas = replicas;
+        // The same rules as an apply of the scaled object: kubesim's replica and pod limits among them.
+        const manifest::Document scaled{updated, {}, {}};
+        std::vector<manifest::Diagnostic> errors = manifest::validateObject(scaled);
+        if (errors.empty())
+            errors = manifest::validateBatch({scaled}, m_store);
+        if (manifest::hasErrors(errors))
+            return CommandResult::failure("The " + std::string(api::kindInfo(kind).name) + " " + quoted(name) +
+                                          " is invalid: " + errors.front().field + ": " + errors.front().message);
         m_store.update(std::move(updated));
         return CommandResult::success(o->displayName() + " scaled");
     });

@@ -1,6 +1,7 @@
 #include "sim/console/trafficcommand.h"
 
 #include "sim/console/requestoptions.h"
+#include "sim/limits.h"
 #include "sim/scenario/duration.h"
 #include "sim/simulation.h"
 #include "sim/traffic/loadreport.h"
@@ -20,7 +21,8 @@ std::optional<double> parseRate(const std::string &text)
 {
     double rate = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), rate);
-    if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(rate) || rate <= 0)
+    if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(rate) || rate <= 0 ||
+        rate > limits::kMaxGeneratorRate)
         return std::nullopt;
     return rate;
 }
@@ -77,17 +79,19 @@ CommandResult TrafficCommand::run(CommandContext &context, const ParsedArgs &arg
                                       "\", allowed formats are: json,text");
     const std::optional<double> rate = parseRate(args.value("rate"));
     if (!rate)
-        return usageError(name(), "invalid argument \"" + args.value("rate") + "\" for \"--rate\" flag: expected a positive number");
+        return usageError(name(), "invalid argument \"" + args.value("rate") + "\" for \"--rate\" flag: expected a positive number, at most " +
+                                      std::to_string(static_cast<int>(limits::kMaxGeneratorRate)));
     if (args.has("requests") && args.has("duration"))
         return usageError(name(), "--requests and --duration cannot be used together");
     const std::int64_t requests = args.has("requests") ? args.intValue("requests") : 0;
-    if (args.has("requests") && requests <= 0)
-        return usageError(name(), "invalid argument \"" + args.value("requests") + "\" for \"--requests\" flag: expected a positive integer");
+    if (args.has("requests") && (requests <= 0 || requests > limits::kMaxRequestsPerRun))
+        return usageError(name(), "invalid argument \"" + args.value("requests") + "\" for \"--requests\" flag: expected 1 to " +
+                                      std::to_string(limits::kMaxRequestsPerRun));
     std::optional<engine::SimTime> duration;
     if (args.has("duration")) {
         duration = scenario::parseDuration(args.value("duration"));
-        if (!duration || *duration <= 0)
-            return usageError(name(), "invalid argument \"" + args.value("duration") + "\" for \"--duration\" flag: expected a duration such as 30s or 5m");
+        if (!duration || *duration <= 0 || *duration > limits::kMaxRunSeconds * engine::kSecond)
+            return usageError(name(), "invalid argument \"" + args.value("duration") + "\" for \"--duration\" flag: expected a duration such as 30s or 5m, at most 1h");
     }
     const std::int64_t clients = args.intValue("clients");
     if (clients < 1 || clients > 65535)

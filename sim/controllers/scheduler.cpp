@@ -252,7 +252,7 @@ Controller::Result Scheduler::reconcile(const std::string &key)
     }
     for (const auto &[negScore, nodeName] : m_byScore) {
         if (filter(*pod, m_nodes.at(nodeName), requests).empty()) {
-            bind(pod, nodeName);
+            bind(pod, std::string(nodeName));  // a copy: binding re-scores the node, replacing this entry
             return {};
         }
     }

@@ -1,5 +1,7 @@
 #include "sim/manifest/loader.h"
 
+#include "sim/limits.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -60,6 +62,46 @@ void append(LoadResult &into, LoadResult &&from)
     std::move(from.diagnostics.begin(), from.diagnostics.end(), std::back_inserter(into.diagnostics));
 }
 
+SourceLocation locationOf(const YAML::Node &node, const std::string &fileName, int firstLine)
+{
+    const YAML::Mark mark = node.Mark();
+    return mark.is_null() ? SourceLocation{fileName, firstLine + 1, 0}
+                          : SourceLocation{fileName, mark.line + 1 + firstLine, mark.column + 1};
+}
+
+// Walks the document as decoding would see it, every alias expanded, and stops at the first node past
+// the nesting or size limits: a few kilobytes of aliases can stand for billions of nodes.
+bool checkShape(const YAML::Node &root, const std::string &fileName, int firstLine, LoadResult &out)
+{
+    std::vector<std::pair<YAML::Node, int>> pending{{root, 1}};
+    std::size_t nodes = 0;
+    while (!pending.empty()) {
+        auto [node, depth] = std::move(pending.back());
+        pending.pop_back();
+        if (++nodes > limits::kMaxDocumentNodes) {
+            addError(out, locationOf(node, fileName, firstLine),
+                     "yaml: the document expands to more than " + std::to_string(limits::kMaxDocumentNodes) +
+                         " nodes (aliases count each time they are used)");
+            return false;
+        }
+        if (depth > limits::kMaxNestingDepth) {
+            addError(out, locationOf(node, fileName, firstLine),
+                     "yaml: the document nests deeper than " + std::to_string(limits::kMaxNestingDepth) + " levels");
+            return false;
+        }
+        if (node.IsSequence()) {
+            for (const YAML::Node &child : node)
+                pending.emplace_back(child, depth + 1);
+        } else if (node.IsMap()) {
+            for (const auto &entry : node) {
+                pending.emplace_back(entry.first, depth + 1);
+                pending.emplace_back(entry.second, depth + 1);
+            }
+        }
+    }
+    return true;
+}
+
 void loadDocument(const DocumentText &doc, const std::string &fileName, const DecodeOptions &options, LoadResult &out)
 {
     YAML::Node root;
@@ -71,6 +113,8 @@ void loadDocument(const DocumentText &doc, const std::string &fileName, const De
         addError(out, where, "yaml: " + e.msg);
         return;
     }
+    if (!checkShape(root, fileName, doc.firstLine, out))
+        return;
     try {
         decodeDocument(root, fileName, doc.firstLine, options, out);
     } catch (const YAML::Exception &e) {
@@ -86,6 +130,25 @@ bool isManifestFile(const fs::path &p)
     return ext == ".yaml" || ext == ".yml" || ext == ".json";
 }
 
+std::string tooLarge()
+{
+    return "the input is larger than " + std::to_string(limits::kMaxInputBytes) +
+           " bytes (3 MiB), the most kubesim reads from one file";
+}
+
+// Reads at most one byte past the limit, so a huge or endless input is refused without being held.
+void loadStream(std::istream &in, const std::string &fileName, const DecodeOptions &options, LoadResult &out)
+{
+    std::string text(limits::kMaxInputBytes + 1, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    if (text.size() > limits::kMaxInputBytes) {
+        addError(out, SourceLocation{fileName, 0, 0}, tooLarge());
+        return;
+    }
+    append(out, loadText(text, fileName, options));
+}
+
 void loadFile(const fs::path &file, const DecodeOptions &options, LoadResult &out)
 {
     std::ifstream in(file, std::ios::binary);
@@ -93,8 +156,7 @@ void loadFile(const fs::path &file, const DecodeOptions &options, LoadResult &ou
         addError(out, SourceLocation{file.string(), 0, 0}, "cannot read \"" + file.string() + "\"");
         return;
     }
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    append(out, loadText(text, file.string(), options));
+    loadStream(in, file.string(), options, out);
 }
 
 // As kubectl -R walks a directory: entries in lexical order, descending into each directory in place.
@@ -123,6 +185,10 @@ void loadDirectory(const fs::path &dir, const DecodeOptions &options, LoadResult
 LoadResult loadText(std::string_view text, const std::string &fileName, const DecodeOptions &options)
 {
     LoadResult out;
+    if (text.size() > limits::kMaxInputBytes) {
+        addError(out, SourceLocation{fileName, 0, 0}, tooLarge());
+        return out;
+    }
     if (text.starts_with("\xEF\xBB\xBF"))
         text.remove_prefix(3);  // a UTF-8 byte order mark, as Windows editors write
     for (const DocumentText &doc : splitDocuments(text))
@@ -135,8 +201,7 @@ LoadResult loadPaths(const std::vector<std::string> &paths, const DecodeOptions 
     LoadResult out;
     for (const std::string &path : paths) {
         if (path == "-") {
-            std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-            append(out, loadText(text, "-", options));
+            loadStream(std::cin, "-", options, out);
             continue;
         }
         std::error_code ec;

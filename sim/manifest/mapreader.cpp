@@ -316,7 +316,7 @@ void MapReader::read(std::string_view key, std::map<std::string, api::Quantity> 
         std::string name = it->first.Scalar();
         std::string path = fieldPath(key) + "[" + name + "]";
         m_context.record(path, it->first);
-        const YAML::Node &v = it->second;
+        const YAML::Node v = it->second;  // a copy: the iterator hands out a temporary pair
         std::optional<api::Quantity> q;
         if (v.IsScalar() && scalarType(v) != ScalarType::Bool)
             q = api::Quantity::parse(v.Scalar());

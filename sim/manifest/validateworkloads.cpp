@@ -1,3 +1,4 @@
+#include "sim/limits.h"
 #include "sim/manifest/namerules.h"
 #include "sim/manifest/validatekinds.h"
 
@@ -117,6 +118,9 @@ void validateControllerSpec(std::int32_t replicas, const api::LabelSelector &sel
                             const api::PodTemplateSpec &tmpl, const std::string &kindLower, FieldErrors &errors)
 {
     nonNegative(errors, "spec.replicas", replicas);
+    if (replicas > limits::kMaxReplicas)
+        errors.invalid("spec.replicas", std::to_string(replicas),
+                       "must be less than or equal to " + std::to_string(limits::kMaxReplicas) + " (kubesim's limit)");
     if (selector.isEmpty()) {
         if (errors.hasField("spec.selector"))
             errors.invalid("spec.selector", "v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}",

@@ -1,5 +1,7 @@
 #include "sim/manifest/validator.h"
 
+#include "sim/limits.h"
+
 #include <map>
 #include <set>
 #include <string>
@@ -47,13 +49,72 @@ void checkDuplicates(const std::vector<Document> &documents, std::vector<Diagnos
     }
 }
 
+// Refuses a batch past the object limit at its first object too many, so nothing of it is read further.
+bool checkObjectCount(const std::vector<Document> &documents, std::vector<Diagnostic> &out)
+{
+    if (documents.size() <= limits::kMaxObjectsPerApply)
+        return true;
+    out.push_back(Diagnostic{Diagnostic::Severity::Error, documents[limits::kMaxObjectsPerApply].location, "",
+                             "Too many: " + std::to_string(documents.size()) + " objects in one apply: must have at most " +
+                                 std::to_string(limits::kMaxObjectsPerApply)});
+    return false;
+}
+
+using ObjectKey = std::tuple<api::Kind, std::string, std::string>;
+
+ObjectKey keyOf(const api::Object &o) { return {o.kind(), o.metadata.namespace_, o.metadata.name}; }
+
+// The pods the cluster would be asked to run once the batch is stored, and the batch's largest contributor.
+void checkTotalPods(const std::vector<Document> &documents, const store::Store &store, std::vector<Diagnostic> &out)
+{
+    std::map<ObjectKey, std::int64_t> desired;
+    for (api::Kind kind : {api::Kind::Deployment, api::Kind::ReplicaSet, api::Kind::Pod}) {
+        for (const api::ObjectPtr &o : store.list(kind))
+            desired[keyOf(*o)] = desiredPods(*o);
+    }
+    const Document *largest = nullptr;
+    for (const Document &doc : documents) {
+        std::int64_t pods = desiredPods(doc.object);
+        desired[keyOf(doc.object)] = pods;
+        if (pods > 0 && (!largest || pods > desiredPods(largest->object)))
+            largest = &doc;
+    }
+    std::int64_t total = 0;
+    for (const auto &[key, pods] : desired)
+        total += pods;
+    if (total <= limits::kMaxPods || !largest)
+        return;
+    const std::string field = largest->object.kind() == api::Kind::Pod ? "metadata.name" : "spec.replicas";
+    out.push_back(Diagnostic{Diagnostic::Severity::Error, largest->locate(field), field,
+                             "Forbidden: the cluster would run " + std::to_string(total) +
+                                 " pods: kubesim runs at most " + std::to_string(limits::kMaxPods)});
+}
+
 } // namespace
+
+std::int64_t desiredPods(const api::Object &object)
+{
+    const bool owned = object.metadata.controllerRef() != nullptr;
+    switch (object.kind()) {
+    case api::Kind::Deployment:
+        return object.as<api::Deployment>().spec.replicas;
+    case api::Kind::ReplicaSet:
+        return owned ? 0 : object.as<api::ReplicaSet>().spec.replicas;
+    case api::Kind::Pod:
+        return owned ? 0 : 1;
+    default:
+        return 0;
+    }
+}
 
 std::vector<Diagnostic> validateBatch(const std::vector<Document> &documents, const store::Store &store)
 {
     std::vector<Diagnostic> out;
+    if (!checkObjectCount(documents, out))
+        return out;
     checkNamespaces(documents, store, out);
     checkDuplicates(documents, out);
+    checkTotalPods(documents, store, out);
     return out;
 }
 

@@ -1,6 +1,7 @@
 #include "sim/scenario/actionparser.h"
 
 #include "sim/api/kind.h"
+#include "sim/limits.h"
 #include "sim/scenario/checkparser.h"
 #include "sim/scenario/referenceparser.h"
 
@@ -11,9 +12,7 @@ namespace sim::scenario {
 
 namespace {
 
-constexpr std::int64_t kMaxReplicas = 10'000;
 constexpr std::int64_t kMaxWeight = 1'000'000;  // the Gateway API's bound on backendRef weights
-constexpr double kMaxRate = 100'000;
 constexpr const char *kActionTypes = "apply, delete, scale, setWeights, setCanaryWeight, setImage, startTraffic, "
                                      "stopTraffic, killPod, failReadiness, crashLoop, drainNode, failNode, wait";
 constexpr std::int64_t kMaxClients = 100'000;
@@ -43,7 +42,7 @@ std::optional<ActionBody> parseScale(const YamlField &f)
         return std::nullopt;
     f.allowOnly({"deployment", "replicas"});
     auto deployment = parseObjectRef(f.child("deployment"));
-    auto replicas = f.child("replicas").integer(0, kMaxReplicas);
+    auto replicas = f.child("replicas").integer(0, limits::kMaxReplicas);
     if (!deployment || !replicas)
         return std::nullopt;
     return ScaleAction{*deployment, static_cast<std::int32_t>(*replicas)};
@@ -115,7 +114,7 @@ std::optional<ActionBody> parseStartTraffic(const YamlField &f)
     action.name = name.value_or("");
     action.request = request.value_or(RequestSpec{});
     if (f.has("rate")) {
-        auto rate = f.child("rate").number(0.001, kMaxRate);
+        auto rate = f.child("rate").number(0.001, limits::kMaxGeneratorRate);
         ok = ok && rate;
         action.rate = rate.value_or(1);
     }

@@ -273,7 +273,7 @@ void TestScenario::errors_data()
     QTest::newRow("two action keys") << head + "  actions:\n  - {scale: {deployment: a, replicas: 1}, wait: 1s}\n" << "8:5"
                                      << "steps[0].actions[0]" << "exactly one type key";
     QTest::newRow("negative replicas") << head + "  actions:\n  - scale: {deployment: web, replicas: -1}\n" << "8:40"
-                                       << "steps[0].actions[0].scale.replicas" << "must be between 0 and 10000";
+                                       << "steps[0].actions[0].scale.replicas" << "must be between 0 and 1000";
     QTest::newRow("scale without deployment") << head + "  actions:\n  - scale: {replicas: 2}\n" << "8:12"
                                               << "steps[0].actions[0].scale.deployment" << "required";
     QTest::newRow("unknown scale field") << head + "  actions:\n  - scale: {deployment: a, replicas: 1, replica: 2}\n"

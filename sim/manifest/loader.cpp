@@ -133,7 +133,7 @@ bool isManifestFile(const fs::path &p)
 std::string tooLarge()
 {
     return "the input is larger than " + std::to_string(limits::kMaxInputBytes) +
-           " bytes (3 MiB), the most kubesim reads from one file";
+           " bytes (" + std::to_string(limits::kMaxInputBytes / (1024 * 1024)) + " MiB), the most kubesim reads from one file";
 }
 
 // Reads at most one byte past the limit, so a huge or endless input is refused without being held.

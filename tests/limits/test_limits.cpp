@@ -54,11 +54,12 @@ std::string billionLaughs()
     return out;
 }
 
-std::string configMapList(std::size_t count)
+// `count` ConfigMaps, one document of three lines each (a `kind: List` that long would meet the node limit first).
+std::string configMaps(std::size_t count)
 {
-    std::string out = "apiVersion: v1\nkind: List\nitems:\n";
+    std::string out;
     for (std::size_t i = 0; i < count; ++i)
-        out += "- {apiVersion: v1, kind: ConfigMap, metadata: {name: c" + std::to_string(i) + "}}\n";
+        out += "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c" + std::to_string(i) + "}\n---\n";
     return out;
 }
 
@@ -138,9 +139,9 @@ void TestLimits::hostileInput_data()
     const QString bytes = QString::number(limits::kMaxInputBytes);
     const std::string huge = kConfigMapHead + "data:\n  big: " + std::string(limits::kMaxInputBytes, 'x') + "\n";
     QTest::newRow("document size") << "apply" << false << QByteArray::fromStdString(huge) << "hostile.yaml"
-                                   << "the input is larger than " + bytes + " bytes (3 MiB)";
+                                   << "the input is larger than " + bytes + " bytes (32 MiB)";
     QTest::newRow("file size") << "file" << false << QByteArray::fromStdString(huge) << "kubesim-limits-hostile.yaml"
-                               << "the input is larger than " + bytes + " bytes (3 MiB)";
+                               << "the input is larger than " + bytes + " bytes (32 MiB)";
     // Depth 1 is the top map, 2 the data value (its first '['): the 65th level is the 64th '['.
     QTest::newRow("nesting depth") << "apply" << false << QByteArray::fromStdString(nested(200))
                                    << "hostile.yaml:5:" + QString::number(7 + limits::kMaxNestingDepth - 1)
@@ -153,9 +154,9 @@ void TestLimits::hostileInput_data()
     QTest::newRow("alias expansion") << "apply" << false << QByteArray::fromStdString(billionLaughs())
                                      << "hostile.yaml:5:13" << "yaml: the document expands to more than 100000 nodes";
     QTest::newRow("objects per apply")
-        << "apply" << false << QByteArray::fromStdString(configMapList(limits::kMaxObjectsPerApply + 1))
-        << "hostile.yaml:" + QString::number(4 + limits::kMaxObjectsPerApply) + ":3"
-        << "Too many: 1001 objects in one apply: must have at most 1000";
+        << "apply" << false << QByteArray::fromStdString(configMaps(limits::kMaxObjectsPerApply + 1))
+        << "hostile.yaml:" + QString::number(4 * limits::kMaxObjectsPerApply + 1) + ":1"
+        << "Too many: 20001 objects in one apply: must have at most 20000";
     QTest::newRow("replicas per workload") << "apply" << false
                                            << QByteArray::fromStdString(deployment("api", limits::kMaxReplicas + 1))
                                            << "hostile.yaml:6:3"
@@ -165,15 +166,15 @@ void TestLimits::hostileInput_data()
                                           "must be less than or equal to 1000 (kubesim's limit)";
     QTest::newRow("total pods by apply") << "apply" << true << QByteArray::fromStdString(deployment("api", 2))
                                          << "hostile.yaml:6:3"
-                                         << "spec.replicas: Forbidden: the cluster would run 5001 pods: kubesim runs at most 5000";
+                                         << "spec.replicas: Forbidden: the cluster would run 150001 pods: kubesim runs at most 150000";
     QTest::newRow("total pods by a bare pod")
         << "apply" << true
         << QByteArray("apiVersion: v1\nkind: Pod\nmetadata: {name: one}\nspec:\n  containers: [{name: a, image: b}]\n"
                       "---\napiVersion: v1\nkind: Pod\nmetadata: {name: two}\nspec:\n  containers: [{name: a, image: b}]\n")
-        << "hostile.yaml:3:12" << "metadata.name: Forbidden: the cluster would run 5001 pods";
+        << "hostile.yaml:3:12" << "metadata.name: Forbidden: the cluster would run 150001 pods";
     QTest::newRow("total pods by scale") << "scale" << true << QByteArray("4") << ""
                                          << "The Deployment \"web\" is invalid: spec.replicas: Forbidden: the cluster "
-                                            "would run 5001 pods: kubesim runs at most 5000";
+                                            "would run 150001 pods: kubesim runs at most 150000";
     QTest::newRow("label value size") << "apply" << false
                                       << QByteArray::fromStdString(labelled("app", std::string(64, 'v')))
                                       << "hostile.yaml:6:5" << "metadata.labels: Invalid value: \"" + QString(64, 'v') + "\": must be no more than 63 characters";
@@ -265,7 +266,7 @@ void TestLimits::withinLimitsIsAccepted_data()
                                            "  selector: {matchLabels: &l {app: api}}\n  template:\n    metadata: {labels: *l}\n"
                                            "    spec: {containers: [{name: a, image: b}]}\n")
                              << "expands to more" << true;
-    QTest::newRow("objects per apply") << QByteArray::fromStdString(configMapList(limits::kMaxObjectsPerApply))
+    QTest::newRow("objects per apply") << QByteArray::fromStdString(configMaps(limits::kMaxObjectsPerApply))
                                        << "Too many" << true;
     QTest::newRow("replicas per workload") << QByteArray::fromStdString(deployment("api", limits::kMaxReplicas))
                                            << "less than or equal" << true;

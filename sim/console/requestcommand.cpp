@@ -50,9 +50,8 @@ CommandResult RequestCommand::run(CommandContext &context, const ParsedArgs &arg
     if (args.positional.size() != 1)
         return usageError(name(), args.positional.empty() ? "a URL is required" : "exactly one URL is allowed");
     const std::string format = isCurl() ? "text" : args.value("output");
-    if (format != "text" && format != "json")
-        return usageError(name(), "unable to match a printer suitable for the output format \"" + format +
-                                      "\", allowed formats are: json,text");
+    if (std::optional<CommandResult> error = textOrJsonError(name(), format))
+        return *error;
     std::string error;
     const std::optional<traffic::ClientRequest> spec =
         clientRequestFromFlags(args, args.positional.front(), context.namespace_, error);

@@ -90,4 +90,12 @@ std::optional<traffic::ClientRequest> clientRequestFromFlags(const ParsedArgs &a
     return request;
 }
 
+std::optional<CommandResult> textOrJsonError(const std::string &verb, const std::string &format)
+{
+    if (format == "text" || format == "json")
+        return std::nullopt;
+    return usageError(verb, "unable to match a printer suitable for the output format \"" + format +
+                                "\", allowed formats are: json,text");
+}
+
 } // namespace sim::console

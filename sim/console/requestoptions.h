@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sim/console/flagset.h"
+#include "sim/console/command.h"
 #include "sim/traffic/clientrequest.h"
 
 #include <optional>
@@ -17,5 +17,8 @@ FlagSet requestFlags();
  */
 std::optional<traffic::ClientRequest> clientRequestFromFlags(const ParsedArgs &args, const std::string &url,
                                                              const std::string &ns, std::string &error);
+
+/** The usage error for an -o value other than text or json, or nullopt when it is one of them. */
+std::optional<CommandResult> textOrJsonError(const std::string &verb, const std::string &format);
 
 } // namespace sim::console

@@ -74,9 +74,8 @@ CommandResult TrafficCommand::run(CommandContext &context, const ParsedArgs &arg
     if (args.positional.empty())
         return usageError(name(), "at least one URL is required");
     const std::string format = args.value("output");
-    if (format != "text" && format != "json")
-        return usageError(name(), "unable to match a printer suitable for the output format \"" + format +
-                                      "\", allowed formats are: json,text");
+    if (std::optional<CommandResult> error = textOrJsonError(name(), format))
+        return *error;
     const std::optional<double> rate = parseRate(args.value("rate"));
     if (!rate)
         return usageError(name(), "invalid argument \"" + args.value("rate") + "\" for \"--rate\" flag: expected a positive number, at most " +

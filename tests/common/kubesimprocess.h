@@ -1,7 +1,7 @@
 #pragma once
 
 // Runs the built kubesim executable (KUBESIM_BINARY) and collects what it printed: for the tests of the
-// command line (tests/cli, tests/run).
+// command line (tests/cli, tests/run, tests/request).
 
 #include <QProcess>
 #include <QProcessEnvironment>

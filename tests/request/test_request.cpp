@@ -1,9 +1,10 @@
 // Runs `kubesim request`, `curl` and `traffic` on the default canary lesson's manifests and checks what they print.
 
+#include "../common/kubesimprocess.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QtTest>
 
 #include <cmath>
@@ -13,31 +14,19 @@ namespace {
 const QString kDefault = QStringLiteral(KUBESIM_SOURCE_DIR "/scenarios/default");
 const QString kData = QStringLiteral(KUBESIM_TEST_DATA "/request/");
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
+using kubesimtest::Run;
 
 Run kubesim(QStringList args)
 {
     for (QString &a : args)
         a.replace("DEFAULT", kDefault).replace("DATA/", kData);
-    QProcess process;
-    process.start(QStringLiteral(KUBESIM_BINARY), args);
-    Run run;
-    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit)
-        return run;
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return kubesimtest::kubesim(args);
 }
 
 QJsonObject json(const Run &run)
 {
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(run.out, &error);
+    const QJsonDocument doc = QJsonDocument::fromJson(run.out.toUtf8(), &error);
     if (error.error != QJsonParseError::NoError)
         qWarning() << "not JSON:" << error.errorString() << run.out.left(400);
     return doc.object();
@@ -183,7 +172,7 @@ void TestRequest::curlPrintsTheTrace()
 {
     const Run run = kubesim({"curl", "-f", "DEFAULT", "-f", "DATA/beta-route.yaml", "-H", "version: beta", "http://shop.example.com/"});
     QCOMPARE(run.exitCode, 0);
-    const QString out = QString::fromUtf8(run.out);
+    const QString &out = run.out;
     QVERIFY2(out.startsWith("GET http://shop.example.com/\nHTTP 200\n"), qPrintable(out));
     QVERIFY2(out.contains("HTTPRoute default/beta"), qPrintable(out));
     QVERIFY2(out.contains(QRegularExpression("the pod default/app-v2-\\S+ received:")), qPrintable(out));

@@ -43,6 +43,7 @@ struct ObjectMeta {
     /** The owner reference with controller: true, if any. */
     const OwnerReference *controllerRef() const;
     std::string annotation(const std::string &key, const std::string &fallback = {}) const;
+    bool operator==(const ObjectMeta &) const = default;
 };
 
 /** metav1.Condition (and the older per-kind conditions, which share its fields). */

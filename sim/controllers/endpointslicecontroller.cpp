@@ -137,7 +137,7 @@ std::vector<EndpointSliceController::Group> EndpointSliceController::desiredGrou
     const api::ServiceSpec &spec = service.as<api::Service>().spec;
     std::vector<Group> groups;  // almost always one: pods of a Service usually resolve its ports alike
     std::vector<api::EndpointPort> ports;
-    for (const std::string &name : m_podsByLabel.withAll(service.metadata.namespace_, spec.selector)) {
+    for (std::string_view name : m_podsByLabel.withAll(service.metadata.namespace_, spec.selector)) {
         api::ObjectPtr p = store().get(api::Kind::Pod, service.metadata.namespace_, name);
         if (!p || !matchesSelector(spec.selector, p->metadata.labels))
             continue;

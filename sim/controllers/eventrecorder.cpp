@@ -24,16 +24,14 @@ void EventRecorder::warning(const api::Object &object, const std::string &reason
     record(involvedObject(object), "Warning", reason, message, source);
 }
 
-std::string EventRecorder::correlationKey(const InvolvedObject &object, const std::string &type,
+std::size_t EventRecorder::correlationHash(const InvolvedObject &object, const std::string &type,
                                           const std::string &reason, const std::string &message,
                                           const std::string &source)
 {
-    std::string key;
-    key.reserve(object.uid.size() + object.name.size() + type.size() + reason.size() + message.size() + source.size() + 8);
-    key.append(object.uid).append(1, '\0').append(object.namespace_).append(1, '\0').append(object.name);
-    key.append(1, '\0').append(type).append(1, '\0').append(reason).append(1, '\0').append(message);
-    key.append(1, '\0').append(source);
-    return key;
+    std::size_t hash = static_cast<std::size_t>(object.kind);
+    for (const std::string *part : {&object.uid, &object.namespace_, &object.name, &type, &reason, &message, &source})
+        hash = hash * 1099511628211ULL ^ std::hash<std::string_view>{}(*part);
+    return hash;
 }
 
 void EventRecorder::record(const InvolvedObject &object, const std::string &type, const std::string &reason,
@@ -41,25 +39,35 @@ void EventRecorder::record(const InvolvedObject &object, const std::string &type
 {
     ++m_recorded;
     const engine::SimTime now = m_engine.now();
-    std::string key = correlationKey(object, type, reason, message, source);
-    auto found = m_bySequence.find(key);
-    if (found != m_bySequence.end()) {
-        Event &event = m_events[found->second - m_firstSequence];
-        ++event.count;
-        event.lastTimestamp = now;
-        return;
+    const std::size_t hash = correlationHash(object, type, reason, message, source);
+    auto [first, last] = m_byHash.equal_range(hash);
+    for (auto it = first; it != last; ++it) {
+        Event &event = m_events[it->second - m_firstSequence];
+        if (event.involvedObject == object && event.type == type && event.reason == reason &&
+            event.message == message && event.source == source) {
+            ++event.count;
+            event.lastTimestamp = now;
+            return;
+        }
     }
     if (m_events.size() >= m_capacity)
         expireOldest();
     const std::uint64_t sequence = m_nextSequence++;
     m_events.push_back(Event{sequence, type, reason, object, message, source, now, now, 1});
-    m_bySequence.emplace(std::move(key), sequence);
+    m_byHash.emplace(hash, sequence);
 }
 
 void EventRecorder::expireOldest()
 {
     const Event &oldest = m_events.front();
-    m_bySequence.erase(correlationKey(oldest.involvedObject, oldest.type, oldest.reason, oldest.message, oldest.source));
+    auto [first, last] = m_byHash.equal_range(
+        correlationHash(oldest.involvedObject, oldest.type, oldest.reason, oldest.message, oldest.source));
+    for (auto it = first; it != last; ++it) {
+        if (it->second == oldest.sequence) {
+            m_byHash.erase(it);
+            break;
+        }
+    }
     m_events.pop_front();
     ++m_firstSequence;
 }

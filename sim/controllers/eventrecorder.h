@@ -40,15 +40,17 @@ public:
     static InvolvedObject involvedObject(const api::Object &object);
 
 private:
-    static std::string correlationKey(const InvolvedObject &object, const std::string &type,
-                                      const std::string &reason, const std::string &message,
-                                      const std::string &source);
+    /** A hash of what makes two events the same occurrence (all but timestamps and count). */
+    static std::size_t correlationHash(const InvolvedObject &object, const std::string &type,
+                                       const std::string &reason, const std::string &message,
+                                       const std::string &source);
     void expireOldest();
 
     const engine::Engine &m_engine;
     std::size_t m_capacity;
     std::deque<Event> m_events;
-    std::unordered_map<std::string, std::uint64_t> m_bySequence;  // correlation key -> sequence
+    // correlation hash -> sequences of the kept events with that hash: finding a repeat builds no key string
+    std::unordered_multimap<std::size_t, std::uint64_t> m_byHash;
     std::uint64_t m_nextSequence = 0;
     std::uint64_t m_firstSequence = 0;  // sequence of m_events.front()
     std::uint64_t m_recorded = 0;

@@ -35,9 +35,9 @@ const std::set<std::string> *LabelPairIndex::names(const std::string &ns, const 
     return it == m_names.end() ? nullptr : &it->second;
 }
 
-std::vector<std::string> LabelPairIndex::withAll(const std::string &ns, const api::Labels &selector) const
+std::vector<std::string_view> LabelPairIndex::withAll(const std::string &ns, const api::Labels &selector) const
 {
-    std::vector<std::string> out;
+    std::vector<std::string_view> out;
     if (selector.empty())
         return out;
     // Walk the smallest set and check the other pairs against their sets.

@@ -4,6 +4,7 @@
 
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -18,8 +19,11 @@ public:
     void add(const std::string &ns, const std::string &name, const api::Labels &labels);
     void remove(const std::string &ns, const std::string &name, const api::Labels &labels);
 
-    /** Names (in name order) of objects that carry every pair of `selector`; empty selector: none. */
-    std::vector<std::string> withAll(const std::string &ns, const api::Labels &selector) const;
+    /**
+     * Names (in name order) of objects that carry every pair of `selector`; empty selector: none. The views point
+     * into the index: valid until its next add or remove.
+     */
+    std::vector<std::string_view> withAll(const std::string &ns, const api::Labels &selector) const;
     /** Names (in name order) of objects that carry at least one of the pairs in `labels`. */
     std::set<std::string> withAny(const std::string &ns, const api::Labels &labels) const;
 

@@ -9,14 +9,30 @@ namespace {
 
 template <class T, class = void> struct HasStatus : std::false_type {};
 template <class T> struct HasStatus<T, std::void_t<decltype(std::declval<T>().status)>> : std::true_type {};
+template <class T, class = void> struct HasSpec : std::false_type {};
+template <class T> struct HasSpec<T, std::void_t<decltype(std::declval<T>().spec)>> : std::true_type {};
 
-// Copies b's status into a copy of a, so comparing the copies compares everything else.
-template <class T> T withStatusOf(const T &a, const T &b)
+// A kind with a status holds a spec and the status, nothing else (Namespace: the status only), so "all but the
+// status" is the spec. The size check fails the build when a member is added beside them.
+template <class T> constexpr bool specAndStatusOnly()
 {
-    T copy = a;
-    if constexpr (HasStatus<T>::value)
-        copy.status = b.status;
-    return copy;
+    if constexpr (!HasStatus<T>::value)
+        return true;
+    else if constexpr (HasSpec<T>::value)
+        return sizeof(T) == sizeof(T::spec) + sizeof(T::status);
+    else
+        return sizeof(T) == sizeof(T::status);
+}
+
+template <class T> bool sameButStatus(const T &a, const T &b)
+{
+    static_assert(specAndStatusOnly<T>(), "a kind with a status holds only spec and status");
+    if constexpr (!HasStatus<T>::value)
+        return a == b;
+    else if constexpr (HasSpec<T>::value)
+        return a.spec == b.spec;
+    else
+        return true;
 }
 
 } // namespace
@@ -28,18 +44,18 @@ bool specDiffers(const api::Object &a, const api::Object &b)
     return std::visit(
         [&](const auto &x) {
             using T = std::decay_t<decltype(x)>;
-            return !(withStatusOf(x, std::get<T>(b.body)) == std::get<T>(b.body));
+            return !sameButStatus(x, std::get<T>(b.body));
         },
         a.body);
 }
 
 Store::Store(const engine::Engine &engine) : m_engine(engine) {}
 
-api::ObjectPtr Store::get(api::Kind kind, const std::string &ns, const std::string &name) const
+api::ObjectPtr Store::get(api::Kind kind, std::string_view ns, std::string_view name) const
 {
-    const Table &table = m_objects[index(kind)];
-    auto it = table.find(KeyView{ns, name});
-    return it == table.end() ? nullptr : it->second;
+    const HashIndex &byKey = m_byKey[index(kind)];
+    auto it = byKey.find(KeyView{ns, name});
+    return it == byKey.end() ? nullptr : it->second->second;
 }
 
 std::vector<api::ObjectPtr> Store::list(api::Kind kind, const std::optional<std::string> &ns) const
@@ -119,26 +135,37 @@ api::ObjectPtr Store::updateStatus(api::Object object)
     api::ObjectPtr old = get(object.kind(), object.metadata.namespace_, object.metadata.name);
     if (!old)
         throw std::logic_error("store: " + object.displayName() + " not found for status update");
-    api::Object merged = *old;
-    merged.body = std::move(object.body);
-    // The status subresource ignores spec changes: put the old spec back.
+    if (object.kind() != old->kind())
+        throw std::logic_error("store: " + object.displayName() + " changes kind in a status update");
+    // The status subresource ignores metadata and spec changes: put the old ones back where they differ (callers
+    // normally pass a copy of the stored object, so this compares and copies nothing).
+    if (!(object.metadata == old->metadata))
+        object.metadata = old->metadata;
     std::visit(
         [&](auto &x) {
             using T = std::decay_t<decltype(x)>;
-            x = withStatusOf(std::get<T>(old->body), x);
+            const T &before = std::get<T>(old->body);
+            if constexpr (HasSpec<T>::value) {
+                if (!(x.spec == before.spec))
+                    x.spec = before.spec;
+            } else if constexpr (!HasStatus<T>::value) {
+                x = before;
+            }
         },
-        merged.body);
-    return store(std::move(merged), WatchEventType::Modified, old);
+        object.body);
+    return store(std::move(object), WatchEventType::Modified, old);
 }
 
 bool Store::remove(api::Kind kind, const std::string &ns, const std::string &name)
 {
-    Table &table = m_objects[index(kind)];
-    auto it = table.find(KeyView{ns, name});
-    if (it == table.end())
+    HashIndex &byKey = m_byKey[index(kind)];
+    auto found = byKey.find(KeyView{ns, name});
+    if (found == byKey.end())
         return false;
+    const Table::iterator it = found->second;
     api::ObjectPtr old = it->second;
-    table.erase(it);
+    byKey.erase(found);
+    m_objects[index(kind)].erase(it);
     unindexOwners(*old);
     ++m_resourceVersion;
     // Watchers still see the removed object's dependents (the garbage collector needs them).
@@ -151,7 +178,14 @@ api::ObjectPtr Store::store(api::Object object, WatchEventType type, api::Object
 {
     object.metadata.resourceVersion = ++m_resourceVersion;
     auto ptr = std::make_shared<const api::Object>(std::move(object));
-    m_objects[index(ptr->kind())][Key{ptr->metadata.namespace_, ptr->metadata.name}] = ptr;
+    const std::size_t kind = index(ptr->kind());
+    HashIndex &byKey = m_byKey[kind];
+    if (auto found = byKey.find(KeyView{ptr->metadata.namespace_, ptr->metadata.name}); found != byKey.end()) {
+        found->second->second = ptr;
+    } else {
+        auto [it, inserted] = m_objects[kind].emplace(Key{ptr->metadata.namespace_, ptr->metadata.name}, ptr);
+        byKey.emplace(KeyView{it->first.first, it->first.second}, it);
+    }
     reindexOwners(ptr, old.get());
     notify(WatchEvent{type, ptr, old});
     return ptr;
@@ -159,20 +193,28 @@ api::ObjectPtr Store::store(api::Object object, WatchEventType type, api::Object
 
 void Store::reindexOwners(const api::ObjectPtr &object, const api::Object *old)
 {
-    // Most updates keep the owners: then only the held object changes.
+    const auto key = std::tuple(object->kind(), std::string_view(object->metadata.namespace_),
+                                std::string_view(object->metadata.name));
     if (old && old->metadata.ownerReferences != object->metadata.ownerReferences)
         unindexOwners(*old);
-    const DependentKey key{object->kind(), object->metadata.namespace_, object->metadata.name};
-    for (const api::OwnerReference &ref : object->metadata.ownerReferences)
-        m_dependents[ref.uid][key] = object;
+    for (const api::OwnerReference &ref : object->metadata.ownerReferences) {
+        Dependents &dependents = m_dependents[ref.uid];
+        // Most updates keep the owners: then only the held object changes, found without building a key.
+        if (auto it = dependents.find(key); it != dependents.end())
+            it->second = object;
+        else
+            dependents.emplace(DependentKey{std::get<0>(key), std::get<1>(key), std::get<2>(key)}, object);
+    }
 }
 
 void Store::unindexOwners(const api::Object &object)
 {
-    const DependentKey key{object.kind(), object.metadata.namespace_, object.metadata.name};
+    const auto key = std::tuple(object.kind(), std::string_view(object.metadata.namespace_),
+                                std::string_view(object.metadata.name));
     for (const api::OwnerReference &ref : object.metadata.ownerReferences) {
         if (auto it = m_dependents.find(ref.uid); it != m_dependents.end()) {
-            it->second.erase(key);
+            if (auto dependent = it->second.find(key); dependent != it->second.end())
+                it->second.erase(dependent);
             if (it->second.empty())
                 m_dependents.erase(it);
         }

@@ -11,6 +11,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -36,7 +37,7 @@ public:
 
     explicit Store(const engine::Engine &engine);
 
-    api::ObjectPtr get(api::Kind kind, const std::string &ns, const std::string &name) const;
+    api::ObjectPtr get(api::Kind kind, std::string_view ns, std::string_view name) const;
     /** Objects of a kind in (namespace, name) order; all namespaces when ns is nullopt. */
     std::vector<api::ObjectPtr> list(api::Kind kind, const std::optional<std::string> &ns = std::nullopt) const;
     /** Objects of a kind in a namespace whose controller owner reference has this uid, in name order. */
@@ -72,6 +73,16 @@ private:
         }
     };
     using Table = std::map<Key, api::ObjectPtr, KeyLess>;
+    struct KeyViewHash {
+        std::size_t operator()(const KeyView &key) const
+        {
+            const std::size_t h = std::hash<std::string_view>{}(key.first);
+            return h ^ (std::hash<std::string_view>{}(key.second) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
+        }
+    };
+    // Beside each sorted table, a hash of the same entries for look-ups by name: its views point into the table's
+    // keys, which stay put until their entry is erased.
+    using HashIndex = std::unordered_map<KeyView, Table::iterator, KeyViewHash>;
 
     static std::size_t index(api::Kind kind) { return static_cast<std::size_t>(kind); }
     api::ObjectPtr store(api::Object object, WatchEventType type, api::ObjectPtr old);
@@ -83,17 +94,28 @@ private:
 
     const engine::Engine &m_engine;
     std::array<Table, api::kKindCount> m_objects;
+    std::array<HashIndex, api::kKindCount> m_byKey;
     // owner uid -> its dependents by (kind, namespace, name), holding the stored objects so listing the pods of a
     // ReplicaSet costs no look-up per pod
     using DependentKey = std::tuple<api::Kind, std::string, std::string>;
-    std::unordered_map<std::string, std::map<DependentKey, api::ObjectPtr>> m_dependents;
+    struct DependentLess {
+        using is_transparent = void;
+        template <class A, class B> bool operator()(const A &a, const B &b) const
+        {
+            if (std::get<0>(a) != std::get<0>(b))
+                return std::get<0>(a) < std::get<0>(b);
+            return KeyLess{}(KeyView{std::get<1>(a), std::get<2>(a)}, KeyView{std::get<1>(b), std::get<2>(b)});
+        }
+    };
+    using Dependents = std::map<DependentKey, api::ObjectPtr, DependentLess>;
+    std::unordered_map<std::string, Dependents> m_dependents;
     std::uint64_t m_resourceVersion = 0;
     std::uint64_t m_uidCounter = 0;
     int m_nextWatch = 1;
     std::vector<std::pair<int, Watcher>> m_watchers;
 };
 
-/** True when the two bodies differ in anything but status (what bumps metadata.generation). */
+/** True when the two bodies differ in anything but status (what bumps metadata.generation); compares, copies nothing. */
 bool specDiffers(const api::Object &a, const api::Object &b);
 
 } // namespace sim::store

@@ -83,7 +83,7 @@ InspectorPanel::InspectorPanel(SimulationHost *host, QWidget *parent)
     m_tabs->addTab(m_details, tr("Details"));
     m_tabs->addTab(m_yaml, tr("YAML"));
     m_trace->setReadOnly(true);
-    m_trace->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_trace->setLineWrapMode(QPlainTextEdit::WidgetWidth);  // the reasons are long; the dock is narrow
     m_trace->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_tabs->addTab(m_trace, tr("Trace"));
     m_tabs->setTabEnabled(TraceTab, false);

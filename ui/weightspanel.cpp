@@ -96,9 +96,12 @@ void WeightsPanel::addRow(const Row &shape, const std::vector<int> &weights)
     grid->setContentsMargins(10, 8, 10, 8);
     const WeightedRule &rule = row.rule;
     const bool isCanary = rule.kind == WeightedRule::Kind::IngressCanary;
-    auto *title = new QLabel(isCanary ? tr("<a href=\"#\"><b>Ingress %1</b></a> · canary-weight, beside %2")
-                                            .arg(qs(rule.route).toHtmlEscaped(), qs(rule.primary).toHtmlEscaped())
-                                      : tr("<a href=\"#\"><b>HTTPRoute %1</b></a> · rule %2").arg(qs(rule.route).toHtmlEscaped()).arg(rule.rule));
+    // A link that reads as a title: the row's object, one click from its marked YAML.
+    const QString link = QStringLiteral("<a href=\"#\" style=\"color: %1; text-decoration: none\"><b>%2 %3</b></a>")
+                             .arg(m_scene->theme().text.name(), isCanary ? QStringLiteral("Ingress") : QStringLiteral("HTTPRoute"),
+                                  qs(rule.route).toHtmlEscaped());
+    auto *title = new QLabel(isCanary ? tr("%1 · canary-weight, beside %2").arg(link, qs(rule.primary).toHtmlEscaped())
+                                      : tr("%1 · rule %2").arg(link).arg(rule.rule));
     title->setToolTip(tr("Inspect it: the YAML lines that make this split are marked"));
     const ObjectKey key{isCanary ? sim::api::Kind::Ingress : sim::api::Kind::HTTPRoute, qs(rule.ns), qs(rule.route),
                         isCanary ? -1 : rule.rule};

@@ -532,6 +532,8 @@ void TestUi::screenshots_data()
     QTest::newRow("events") << "window-events" << true << false << "eventsDock";
     QTest::newRow("traffic") << "window-traffic" << false << false << "trafficDock";
     QTest::newRow("yaml error") << "window-yaml" << false << false << "yaml";
+    QTest::newRow("request trace") << "window-trace" << false << false << "trace";
+    QTest::newRow("node boxes") << "window-nodes" << false << false << "nodes";
 }
 
 void TestUi::screenshots()
@@ -568,6 +570,17 @@ void TestUi::showPanel(const QString &panel)
         m_window->trafficPanel()->start({QStringLiteral("/missing"), QStringLiteral("POST"), QString(), 5, 1, false});
         runFrames(m_window->host(), 200);
         m_window->trafficPanel()->refresh();
+    } else if (panel == QLatin1String("trace")) {
+        const std::vector<QPointF> particles = m_window->scene()->particlePositions();
+        QVERIFY(!particles.empty());
+        ui::TopologyView *view = m_window->view();
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(particles.back()));
+        QVERIFY(!m_window->inspector()->traceText().isEmpty());
+        return;
+    } else if (panel == QLatin1String("nodes")) {
+        m_window->setPodsInNodes(true);
+        runFrames(m_window->host(), 20);
+        return;
     } else if (panel == QLatin1String("eventsDock")) {
         m_window->events()->refresh();
     } else if (panel == QLatin1String("yaml")) {

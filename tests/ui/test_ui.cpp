@@ -446,6 +446,10 @@ void TestUi::podsInsideNodeBoxes()
     const std::vector<std::string> before = order();
     host->runUserCommand([host] { host->simulation().scale(sim::api::Kind::Deployment, "default", "app-v2", 3); });
     runFrames(host, 100);
+    // On a loaded machine the window rebuilds the canvas on its 250 ms timer: let the event loop run it.
+    QTRY_VERIFY(std::ranges::all_of(host->simulation().store().list(sim::api::Kind::Pod, "default"), [&](const sim::api::ObjectPtr &pod) {
+        return scene->nodeItem(ids::pod("default", pod->metadata.name)) != nullptr;
+    }));
     std::vector<std::string> after = order();
     QCOMPARE(after.size(), before.size() + 2);
     std::erase_if(after, [&](const std::string &name) { return std::find(before.begin(), before.end(), name) == before.end(); });

@@ -1,7 +1,7 @@
 #include "ui/mainwindow.h"
 
-#include "sim/manifest/encoder.h"
 #include "sim/scenario/lessoncatalog.h"
+#include "ui/autosave.h"
 #include "ui/chartspanel.h"
 #include "ui/clusterlauncher.h"
 #include "ui/consolepanel.h"
@@ -89,7 +89,9 @@ QString styleSheetFor(const Theme &t)
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_host(new SimulationHost(this)), m_scene(new TopologyScene(this)), m_view(nullptr)
+    : QMainWindow(parent), m_host(new SimulationHost(this)),
+      m_autosave(new Autosave(Autosave::defaultFolder(), [this] { return autosaveState(); }, this)),
+      m_scene(new TopologyScene(this)), m_view(nullptr)
 {
     setWindowTitle(tr("kubesim"));
     setObjectName(QStringLiteral("MainWindow"));
@@ -102,6 +104,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_theme = Theme::make(m_themeChoice == ThemeChoice::Dark || (m_themeChoice == ThemeChoice::System && Theme::systemIsDark()),
                           false);
     createCanvas();
+    m_scene->setPodsInNodes(settings.value(QStringLiteral("view/podsInNodes"), false).toBool(), m_host->simulation().store());
     createToolBar();
     createDocks();
     createLessonDock();
@@ -202,6 +205,9 @@ void MainWindow::createDocks()
     connect(m_scene, &TopologyScene::objectSelected, m_inspector, &InspectorPanel::showObject);
     connect(m_scene, &TopologyScene::objectSelected, m_resources, &ResourcesPanel::select);
     connect(m_resources, &ResourcesPanel::objectSelected, m_inspector, &InspectorPanel::showObject);
+    connect(m_weights, &WeightsPanel::objectInspected, m_inspector, &InspectorPanel::showObject);
+    connect(m_weights, &WeightsPanel::objectInspected, m_resources, &ResourcesPanel::select);
+    connect(m_weights, &WeightsPanel::objectInspected, inspector, [inspector] { inspector->raise(); });
     connect(m_view, &TopologyView::requestClicked, this, &MainWindow::showRequest);
     createBottomDocks();
 }
@@ -275,6 +281,10 @@ void MainWindow::createMenus()
         m_themeGroup->addAction(action);
         connect(action, &QAction::triggered, this, [this, choice = choice] { setThemeChoice(choice); });
     }
+    m_podsInNodesAction = view->addAction(tr("Pods inside &node boxes"));
+    m_podsInNodesAction->setCheckable(true);
+    m_podsInNodesAction->setChecked(m_scene->podsInNodes());
+    connect(m_podsInNodesAction, &QAction::toggled, this, &MainWindow::setPodsInNodes);
     view->addSeparator();
     QAction *zoomIn = view->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, m_view, &TopologyView::zoomIn);
     QAction *zoomOut = view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, m_view, &TopologyView::zoomOut);
@@ -309,17 +319,7 @@ bool MainWindow::openPaths(const std::vector<std::string> &paths)
 
 bool MainWindow::saveSandbox(const QString &file)
 {
-    const sim::store::Store &store = m_host->simulation().store();
-    std::string yaml;
-    sim::manifest::EncodeOptions options;
-    options.includeStatus = false;
-    for (const sim::api::KindInfo &info : sim::api::allKinds())
-        for (const sim::api::ObjectPtr &obj : store.list(info.kind)) {
-            // What controllers made (ReplicaSets, Pods, EndpointSlices) comes back from its owner.
-            if (!obj->metadata.ownerReferences.empty() || obj->metadata.labels.count(sim::api::kManagedByLabel))
-                continue;
-            yaml += (yaml.empty() ? "" : "---\n") + sim::manifest::toYaml(*obj, options);
-        }
+    const std::string yaml = Autosave::sandboxYaml(m_host->simulation().store());
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly) || out.write(yaml.data(), static_cast<qint64>(yaml.size())) < 0 || !out.commit()) {
         QMessageBox::warning(this, tr("Cannot save"), tr("Could not write %1: %2").arg(file, out.errorString()));
@@ -456,6 +456,17 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
+void MainWindow::setPodsInNodes(bool on)
+{
+    QSettings().setValue(QStringLiteral("view/podsInNodes"), on);
+    {
+        QSignalBlocker block(m_podsInNodesAction);
+        m_podsInNodesAction->setChecked(on);
+    }
+    m_scene->setPodsInNodes(on, m_host->simulation().store());
+    m_view->fitAll();
+}
+
 void MainWindow::setThemeChoice(ThemeChoice choice)
 {
     m_themeChoice = choice;
@@ -546,7 +557,10 @@ void MainWindow::showRequest(std::uint64_t request)
             const QString title = node ? QString::fromStdString(node->node().title) : QString::fromStdString(hop.nodeId);
             names.push_back(role.isEmpty() || role == title ? title : role + QLatin1Char(' ') + title);
         }
-        m_inspector->showRequest(*flight, names);
+        // A finished request carries its whole story; one in flight has its routing so far in the traffic system.
+        const sim::traffic::Exchange *story = flight->exchange ? flight->exchange.get()
+                                                                : m_host->simulation().traffic().storyInFlight(request);
+        m_inspector->showRequest(*flight, names, story);
         for (QDockWidget *dock : m_docks)
             if (dock->widget() == m_inspector)
                 dock->raise();
@@ -611,6 +625,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     saveSettings();
+    m_autosave->finish();
     event->accept();
 }
 

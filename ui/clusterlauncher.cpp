@@ -31,8 +31,12 @@ std::string clientHost(const sim::Simulation &simulation, const sim::traffic::En
 
 LaunchedCluster ClusterLauncher::launch(const std::vector<std::string> &paths, std::uint64_t seed, double rate)
 {
+    return launch(sim::manifest::loadPaths(paths), seed, rate);
+}
+
+LaunchedCluster ClusterLauncher::launch(const sim::manifest::LoadResult &loaded, std::uint64_t seed, double rate)
+{
     LaunchedCluster out;
-    const sim::manifest::LoadResult loaded = sim::manifest::loadPaths(paths);
     if (!loaded.ok()) {
         for (const sim::manifest::Diagnostic &d : loaded.diagnostics)
             if (d.isError())

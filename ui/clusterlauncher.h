@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sim/manifest/document.h"
 #include "sim/simulation.h"
 
 #include <cstdint>
@@ -30,6 +31,9 @@ public:
     static constexpr const char *kClientsName = "clients";
 
     static LaunchedCluster launch(const std::vector<std::string> &paths, std::uint64_t seed = sim::kDefaultSeed,
+                                  double rate = kDefaultRate);
+    /** launch() for manifests already loaded (an autosave's text); their diagnostics' errors are the error. */
+    static LaunchedCluster launch(const sim::manifest::LoadResult &loaded, std::uint64_t seed = sim::kDefaultSeed,
                                   double rate = kDefaultRate);
     /** Starts the clients' load generator on an already loaded cluster; nullopt (and why) when it has no single entry point. */
     static std::optional<std::uint32_t> startClients(sim::Simulation &simulation, double rate, std::string *error);

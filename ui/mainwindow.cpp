@@ -1,7 +1,7 @@
 #include "ui/mainwindow.h"
 
-#include "sim/manifest/encoder.h"
 #include "sim/scenario/lessoncatalog.h"
+#include "ui/autosave.h"
 #include "ui/chartspanel.h"
 #include "ui/clusterlauncher.h"
 #include "ui/consolepanel.h"
@@ -89,7 +89,9 @@ QString styleSheetFor(const Theme &t)
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_host(new SimulationHost(this)), m_scene(new TopologyScene(this)), m_view(nullptr)
+    : QMainWindow(parent), m_host(new SimulationHost(this)),
+      m_autosave(new Autosave(Autosave::defaultFolder(), [this] { return autosaveState(); }, this)),
+      m_scene(new TopologyScene(this)), m_view(nullptr)
 {
     setWindowTitle(tr("kubesim"));
     setObjectName(QStringLiteral("MainWindow"));
@@ -309,17 +311,7 @@ bool MainWindow::openPaths(const std::vector<std::string> &paths)
 
 bool MainWindow::saveSandbox(const QString &file)
 {
-    const sim::store::Store &store = m_host->simulation().store();
-    std::string yaml;
-    sim::manifest::EncodeOptions options;
-    options.includeStatus = false;
-    for (const sim::api::KindInfo &info : sim::api::allKinds())
-        for (const sim::api::ObjectPtr &obj : store.list(info.kind)) {
-            // What controllers made (ReplicaSets, Pods, EndpointSlices) comes back from its owner.
-            if (!obj->metadata.ownerReferences.empty() || obj->metadata.labels.count(sim::api::kManagedByLabel))
-                continue;
-            yaml += (yaml.empty() ? "" : "---\n") + sim::manifest::toYaml(*obj, options);
-        }
+    const std::string yaml = Autosave::sandboxYaml(m_host->simulation().store());
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly) || out.write(yaml.data(), static_cast<qint64>(yaml.size())) < 0 || !out.commit()) {
         QMessageBox::warning(this, tr("Cannot save"), tr("Could not write %1: %2").arg(file, out.errorString()));
@@ -611,6 +603,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     saveSettings();
+    m_autosave->finish();
     event->accept();
 }
 

@@ -6,6 +6,7 @@
 #include <QTimer>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@ class QMenu;
 
 namespace ui {
 
+class Autosave;
 class ChartsPanel;
 class ConsolePanel;
 class EventsPanel;
@@ -29,6 +31,7 @@ class TopologyScene;
 class TopologyView;
 class TrafficPanel;
 class WeightsPanel;
+struct AutosaveState;
 
 /**
  * The kubesim window: the topology canvas in the centre, panels in docks, time controls in the toolbar.
@@ -69,6 +72,17 @@ public:
     /** Writes the canvas as it is shown: SVG when the name ends in .svg, PNG (at twice the resolution) otherwise. */
     bool exportCanvas(const QString &file);
 
+    /** The autosave of this window (docs/window.md, "No lost work"); it saves only once started. */
+    Autosave *autosave() const { return m_autosave; }
+    /** Starts autosaving the sandbox every few seconds; false when another running kubesim saves there. */
+    bool startAutosave();
+    /** If the last run did not quit cleanly, asks whether to restore its autosave; true when it was restored. */
+    bool offerRestore();
+    /** Brings an autosave back: its objects (into its lesson at its step, if any) and the inspector's unapplied YAML. */
+    bool restoreAutosave(const ui::AutosaveState &state);
+    /** What an autosave holds now: the user's objects, the lesson and its step, the inspector's unapplied YAML. */
+    ui::AutosaveState autosaveState() const;
+
 public slots:
     void setPresenterMode(bool on);
     void setThemeChoice(ui::MainWindow::ThemeChoice choice);
@@ -106,6 +120,7 @@ private:
     void saveSettings() const;
 
     SimulationHost *m_host;
+    Autosave *m_autosave;
     TopologyScene *m_scene;
     TopologyView *m_view;
     TimeControls *m_time = nullptr;

@@ -102,6 +102,12 @@ void ObjectYamlEditor::setObject(const sim::api::ObjectPtr &object)
     m_editor->setReadOnly(!object);
 }
 
+void ObjectYamlEditor::restoreEdits(const QString &text)
+{
+    m_editor->setPlainText(text);
+    m_editor->document()->setModified(true);
+}
+
 void ObjectYamlEditor::revert()
 {
     m_editor->document()->setModified(false);

@@ -33,6 +33,8 @@ public:
     bool apply();
     /** Drops the edits and shows the object as it is. */
     void revert();
+    /** Puts back unapplied edits of the object shown (an autosave's buffer): the text, marked as edited. */
+    void restoreEdits(const QString &text);
     /** The errors of the last Apply, as listed. */
     QStringList errors() const;
     /** Marks the lines of an HTTPRoute rule's matches and backend weights (what makes its edges); -1 clears. */

@@ -57,7 +57,10 @@ int runWindow(int argc, char **argv, const std::vector<std::string> &files, cons
     window.resize(1440, 900);
     window.setLessonsFolder(scenariosDir);
     window.show();
-    window.openPaths(paths);
+    // After a crash or a kill the last autosave is offered first; declined or absent, the paths open as usual.
+    if (!window.offerRestore())
+        window.openPaths(paths);
+    window.startAutosave();
     window.host()->play();
     return QApplication::exec();
 }

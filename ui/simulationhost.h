@@ -38,6 +38,8 @@ public:
     bool hasUnsavedChanges() const { return !m_undo.isClean() || m_editedOutsideUndo; }
     /** The cluster as it is now is saved: no unsaved changes. */
     void markSaved();
+    /** The cluster holds changes no file has (a restored autosave): quitting asks first. */
+    void markEdited() { m_editedOutsideUndo = true; }
     /**
      * Runs a user's command that is not on the undo stack (a console line, a YAML apply, a traffic
      * generator): the object changes it makes count as unsaved edits, and they are published at once.

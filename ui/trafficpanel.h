@@ -43,6 +43,7 @@ public:
 
     /** Starts a generator; its index, or nullopt with the reason shown under the form. */
     std::optional<std::uint32_t> start(const TrafficForm &form);
+    /** Stops a generator the list shows; any other index (one of a cluster since replaced) is ignored. */
     void stop(std::uint32_t generator);
     /** The form as filled in now. */
     TrafficForm form() const;

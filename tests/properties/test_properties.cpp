@@ -5,7 +5,9 @@
 #include "sim/controllers/deploymentcontroller.h"
 #include "sim/engine/randomstream.h"
 #include "sim/manifest/loader.h"
+#include "sim/metrics/shareinterval.h"
 #include "sim/simulation.h"
+#include "sim/traffic/routingtable.h"
 
 #include <QtTest>
 
@@ -190,6 +192,7 @@ private:
     void checkAvailability();
     void checkSettled();
     void checkConverged();
+    void checkWeightShares();
     void fail(const std::string &message)
     {
         if (m_failure.empty())
@@ -446,6 +449,48 @@ void Run::checkConverged()
                  std::to_string(d.status.updatedReplicas) + ", available " + std::to_string(d.status.availableReplicas) +
                  ", total " + std::to_string(d.status.replicas));
     }
+    if (m_failure.empty())
+        checkWeightShares();
+}
+
+// Over a long run (2,000 requests once the cluster is still), each backend's observed share of the weighted
+// rule stays inside its Wilson interval around what its weight says. z = 4.5 (two-sided 7e-6): a real skew
+// in the weighted pick shows, chance does not (the runs are deterministic, so a pass stays a pass).
+void Run::checkWeightShares()
+{
+    constexpr std::uint64_t kRequests = 2000;
+    constexpr double kZ = 4.5;
+    const std::uint32_t generator = static_cast<std::uint32_t>(m_bursts++);
+    traffic::LoadSpec spec;
+    spec.name = "long-run";
+    spec.entry = traffic::EntryPoint::gateway(kNamespace, "web");
+    traffic::HttpRequest request;
+    request.host = "app.example.com";
+    spec.templates.push_back({request, 1});
+    spec.rate = 400;
+    spec.count = kRequests;
+    m_simulation.traffic().startLoad(std::move(spec));
+    m_simulation.runUntil(m_simulation.engine().now() + engine::kMinute);
+    checkAlways();
+    const traffic::LoadCounters &counters = m_simulation.traffic().counters(generator);
+    for (const traffic::CompiledGateway &gateway : m_simulation.traffic().table()->gateways)
+        for (const traffic::CompiledListener &listener : gateway.listeners)
+            for (const traffic::CompiledRule &rule : listener.rules) {
+                if (rule.totalWeight == 0)
+                    continue;  // every weight 0: the rule answers 500 and picks no backend
+                std::uint64_t total = 0;
+                for (const traffic::CompiledBackendRef &b : rule.backends)
+                    total += b.metricId < counters.byBackendSeries.size() ? counters.byBackendSeries[b.metricId] : 0;
+                for (const traffic::CompiledBackendRef &b : rule.backends) {
+                    const std::uint64_t hits = b.metricId < counters.byBackendSeries.size() ? counters.byBackendSeries[b.metricId] : 0;
+                    const double configured = static_cast<double>(b.weight) / static_cast<double>(rule.totalWeight);
+                    const metrics::ShareInterval interval = metrics::ShareInterval::wilson(hits, total, kZ);
+                    if (total < kRequests / 2 || !interval.contains(configured))
+                        fail("weights: backend " + b.key() + " set to " + std::to_string(configured) + " got " +
+                             std::to_string(hits) + " of " + std::to_string(total) + " requests (interval " +
+                             std::to_string(interval.low) + " - " + std::to_string(interval.high) + ")");
+                }
+            }
 }
 
 void Run::addDigest(const std::string &step)

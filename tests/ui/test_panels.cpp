@@ -2,6 +2,7 @@
 
 #include "tests/ui/uitestsupport.h"
 #include "ui/chartspanel.h"
+#include "ui/clusterlauncher.h"
 #include "ui/consolecompleter.h"
 #include "ui/consolepanel.h"
 #include "ui/eventspanel.h"
@@ -85,6 +86,7 @@ private slots:
     void eventsPanelFilters_data();
     void eventsPanelFilters();
     void trafficPanelRunsSeveralGenerators();
+    void trafficPanelIgnoresGeneratorsOfAReplacedCluster();
     void trafficPanelRejectsBadInput_data();
     void trafficPanelRejectsBadInput();
 
@@ -429,6 +431,23 @@ void TestPanels::trafficPanelRunsSeveralGenerators()
     traffic->refresh();
     QCOMPARE(traffic->list()->topLevelItem(1)->text(1), QStringLiteral("stopped"));
     QCOMPARE(traffic->list()->topLevelItem(2)->text(1), QStringLiteral("running"));
+}
+
+// Found by test_monkey: stopping a generator started before the cluster was replaced indexed past the end.
+void TestPanels::trafficPanelIgnoresGeneratorsOfAReplacedCluster()
+{
+    ui::TrafficPanel *traffic = m_window->trafficPanel();
+    const auto first = traffic->start({QStringLiteral("/"), QStringLiteral("GET"), QString(), 20, 1, false});
+    const auto second = traffic->start({QStringLiteral("/"), QStringLiteral("GET"), QString(), 20, 1, false});
+    QVERIFY(first && second);
+    QVERIFY(m_window->openPaths(lessonPaths()));  // a new cluster: only its built-in clients
+    QCOMPARE(traffic->list()->topLevelItemCount(), 1);
+    traffic->stop(*second);
+    const sim::traffic::TrafficSystem &system = host()->simulation().traffic();
+    const std::uint32_t clients = *system.findLoad(ui::ClusterLauncher::kClientsName);
+    QVERIFY(system.isRunning(clients));
+    traffic->stop(clients);
+    QVERIFY(!system.isRunning(clients));
 }
 
 void TestPanels::trafficPanelRejectsBadInput_data()

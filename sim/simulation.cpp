@@ -18,6 +18,7 @@
 #include "sim/manifest/validator.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <exception>
 
 namespace sim {
@@ -524,6 +525,31 @@ CommandResult Simulation::setBackendWeights(const std::string &ns, const std::st
         }
         m_store.update(std::move(edited));
         return CommandResult::success(current->displayName() + " edited");
+    });
+}
+
+CommandResult Simulation::setCanaryWeight(const std::string &ns, const std::string &ingress, int weight)
+{
+    return guarded([&] {
+        constexpr const char *kPrefix = "nginx.ingress.kubernetes.io/";
+        api::ObjectPtr current = m_store.get(api::Kind::Ingress, ns, ingress);
+        if (!current)
+            return CommandResult::failure(notFoundMessage(api::Kind::Ingress, ingress));
+        if (current->metadata.annotation(std::string(kPrefix) + "canary") != "true")
+            return CommandResult::failure("Ingress " + quoted(ingress) + " is not a canary: its annotation " + kPrefix
+                                          + "canary is not \"true\"");
+        const std::string totalText = current->metadata.annotation(std::string(kPrefix) + "canary-weight-total", "100");
+        char *end = nullptr;
+        const long total = std::strtol(totalText.c_str(), &end, 10);
+        const long bound = end && *end == '\0' && total > 0 ? total : 100;  // ingress-nginx's default total
+        if (weight < 0 || weight > bound)
+            return CommandResult::failure("The Ingress " + quoted(ingress) + " is invalid: metadata.annotations[" + kPrefix
+                                          + "canary-weight]: Invalid value: " + std::to_string(weight) + ": must be between 0 and "
+                                          + std::to_string(bound) + " (canary-weight-total)");
+        api::Object edited = *current;
+        edited.metadata.annotations[std::string(kPrefix) + "canary-weight"] = std::to_string(weight);
+        const ApplyResult result = applyObjects({edited});
+        return result.ok ? CommandResult::success(result.objects.front().toString()) : CommandResult::failure(result.errorText());
     });
 }
 

@@ -125,6 +125,12 @@ public:
      * (no such route or rule, wrong count, weight out of range) nothing changes.
      */
     CommandResult setBackendWeights(const std::string &ns, const std::string &route, int rule, const std::vector<int> &weights);
+    /**
+     * Sets a canary Ingress's ingress-nginx `canary-weight` annotation (its share of `canary-weight-total`)
+     * as `kubectl annotate --overwrite` would; on error (no such Ingress, not a canary, weight below 0 or
+     * above the total) nothing changes.
+     */
+    CommandResult setCanaryWeight(const std::string &ns, const std::string &ingress, int weight);
 
 private:
     struct Prepared {

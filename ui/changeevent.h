@@ -14,7 +14,7 @@ struct ChangeEvent {
     Type type = Type::Added;
     sim::api::Kind kind = sim::api::Kind::Pod;
     sim::api::ObjectPtr object;  // the new state (the last state for Deleted)
-    bool isSpecChange = false;   // Added, Deleted, or a change of anything but status
+    bool isSpecChange = false;   // Added, Deleted, or a change of the spec, labels or annotations (not status alone)
 };
 
 using ChangeEvents = QList<ChangeEvent>;
@@ -24,7 +24,7 @@ struct ObjectKey {
     sim::api::Kind kind = sim::api::Kind::Pod;
     QString ns;
     QString name;
-    int rule = -1;  // an HTTPRoute rule picked on the canvas: its matches and weights are pointed at in the YAML
+    int rule = -1;  // an HTTPRoute rule or Ingress path (flat index) picked on the canvas: its YAML lines are pointed at
     bool operator==(const ObjectKey &) const = default;
 };
 

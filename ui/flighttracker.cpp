@@ -120,6 +120,7 @@ RequestFlight FlightTracker::convert(const sim::Simulation &simulation, const si
     out.status = flight.status;
     out.isFailed = flight.isFailed;
     out.isFinished = flight.isFinished;
+    out.exchange = flight.exchange;
     // Forward hops only: they come in the order of the path (client, entry, rule, Service, pod); the way back follows.
     int lastKind = -1;
     for (const sim::traffic::FlightHop &hop : flight.hops) {

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "sim/engine/simtime.h"
+#include "sim/traffic/exchange.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -24,6 +26,7 @@ struct RequestFlight {
     int status = 0;               // HTTP status once answered, 0 before
     bool isFailed = false;        // refused, timed out, 4xx/5xx from the cluster: drawn red where it failed
     bool isFinished = false;
+    std::shared_ptr<const sim::traffic::Exchange> exchange;  // its whole story once finished, when the traffic system kept one
     bool isFailure() const { return isFailed || status >= 400; }
 };
 

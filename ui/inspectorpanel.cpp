@@ -2,19 +2,22 @@
 
 #include "sim/console/eventprinter.h"
 #include "sim/topology/topologybuilder.h"
+#include "sim/traffic/exchangeformat.h"
+#include "sim/traffic/trafficsystem.h"
 #include "ui/objectyamleditor.h"
+#include "ui/qs.h"
 #include "ui/simulationhost.h"
 
+#include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace ui {
 namespace {
-
-QString qs(const std::string &s) { return QString::fromStdString(s); }
 
 using Conditions = std::vector<std::pair<std::string, sim::api::Condition>>;
 
@@ -53,12 +56,13 @@ QString offset(sim::engine::SimTime t)
 }
 
 constexpr int kEventsShown = 12;
+enum Tab { DetailsTab, YamlTab, TraceTab };
 
 } // namespace
 
 InspectorPanel::InspectorPanel(SimulationHost *host, QWidget *parent)
     : QWidget(parent), m_host(host), m_title(new QLabel), m_subtitle(new QLabel), m_details(new QTreeWidget),
-      m_tabs(new QTabWidget), m_yaml(new ObjectYamlEditor(host))
+      m_tabs(new QTabWidget), m_yaml(new ObjectYamlEditor(host)), m_trace(new QPlainTextEdit)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 8, 10, 8);
@@ -78,6 +82,11 @@ InspectorPanel::InspectorPanel(SimulationHost *host, QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_details, tr("Details"));
     m_tabs->addTab(m_yaml, tr("YAML"));
+    m_trace->setReadOnly(true);
+    m_trace->setLineWrapMode(QPlainTextEdit::WidgetWidth);  // the reasons are long; the dock is narrow
+    m_trace->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_tabs->addTab(m_trace, tr("Trace"));
+    m_tabs->setTabEnabled(TraceTab, false);
     layout->addWidget(m_tabs, 1);
     layout->addStretch(0);
     m_tabs->hide();  // an empty table under "Nothing selected" would only look broken
@@ -104,14 +113,26 @@ QStringList InspectorPanel::detailRows() const
     return out;
 }
 
-void InspectorPanel::showRequest(const RequestFlight &flight, const std::vector<QString> &hopNames)
+QString InspectorPanel::traceText() const
+{
+    return m_trace->toPlainText();
+}
+
+void InspectorPanel::showRequest(const RequestFlight &flight, const std::vector<QString> &hopNames,
+                                 const sim::traffic::Exchange *story)
 {
     m_showsRequest = true;
     m_tabs->show();
     m_object.reset();
     m_yaml->setObject(nullptr);
-    m_tabs->setTabEnabled(1, false);
-    m_tabs->setCurrentIndex(0);
+    m_tabs->setTabEnabled(YamlTab, false);
+    m_tabs->setTabEnabled(TraceTab, true);
+    // The same text as the console's curl, so the learner reads one format everywhere.
+    m_trace->setPlainText(story ? qs(sim::traffic::ExchangeFormat::toText(*story))
+                                : tr("No trace kept: it was sent while more than %1 requests were in flight "
+                                     "(one dot then stands for several requests).")
+                                      .arg(sim::traffic::TrafficSystem::kStoriesInFlight));
+    m_tabs->setCurrentIndex(TraceTab);
     m_details->clear();
     m_title->setText(tr("Request #%1").arg(flight.id));
     const QString outcome = !flight.isFinished ? tr("in flight")
@@ -137,17 +158,20 @@ void InspectorPanel::showObject(const ObjectKey &key)
 {
     m_showsRequest = false;
     m_tabs->show();
-    m_tabs->setTabEnabled(1, true);
+    m_tabs->setTabEnabled(YamlTab, true);
+    m_tabs->setTabEnabled(TraceTab, false);
+    m_trace->clear();
+    if (m_tabs->currentIndex() == TraceTab)
+        m_tabs->setCurrentIndex(DetailsTab);
     m_kind = key.kind;
     m_namespace = key.ns.toStdString();
     m_name = key.name.toStdString();
     m_rule = key.rule;
     refresh();
-    // A rule picked on the canvas: show the YAML lines (matches, weights) that make its edges.
-    if (m_rule >= 0 && m_object) {
-        m_yaml->pointAtRule(m_rule);
+    // A rule or path picked on the canvas, or a canary Ingress: show the YAML lines that make its edges.
+    m_yaml->pointAtRule(m_rule);
+    if (!m_yaml->pointedLines().isEmpty())
         m_tabs->setCurrentWidget(m_yaml);
-    }
 }
 
 void InspectorPanel::onObjectsChanged(const ChangeEvents &changes)
@@ -157,7 +181,10 @@ void InspectorPanel::onObjectsChanged(const ChangeEvents &changes)
     for (const ChangeEvent &change : changes)
         if (change.kind == m_kind && change.object->metadata.name == m_name
             && change.object->metadata.namespace_ == m_namespace) {
+            const bool pointed = !m_yaml->pointedLines().isEmpty();
             refresh();
+            if (pointed && m_yaml->pointedLines().isEmpty())
+                m_yaml->pointAtRule(m_rule);  // the text was written anew (a slider moved): point again
             return;
         }
 }

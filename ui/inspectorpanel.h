@@ -8,8 +8,13 @@
 #include <QWidget>
 
 class QLabel;
+class QPlainTextEdit;
 class QTabWidget;
 class QTreeWidget;
+
+namespace sim::traffic {
+struct Exchange;
+}
 
 namespace ui {
 
@@ -18,7 +23,8 @@ class SimulationHost;
 
 /**
  * The Inspector: the selected object's identity, labels, status, conditions and events, kept live, and
- * its YAML to edit and apply; or, for a clicked request, the path it took with the time of each hop.
+ * its YAML to edit and apply; or, for a clicked request, the path it took with the time of each hop and
+ * its routing trace as `kubesim request` prints it.
  */
 class InspectorPanel : public QWidget {
     Q_OBJECT
@@ -33,8 +39,14 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     /** The rows of the Details tab's top level ("metadata", "status", "conditions", "events", hops...). */
     QStringList detailRows() const;
-    /** Shows a request's trace: its hops (named as on the canvas) with their simulated times. */
-    void showRequest(const ui::RequestFlight &flight, const std::vector<QString> &hopNames);
+    /**
+     * Shows a request: its hops (named as on the canvas) with their simulated times, and in the Trace tab
+     * its story (`story`, the whole trace once answered, the routing so far while in flight; nullptr when
+     * none was kept) printed as the console's `curl` prints it.
+     */
+    void showRequest(const ui::RequestFlight &flight, const std::vector<QString> &hopNames, const sim::traffic::Exchange *story);
+    /** The Trace tab's text. */
+    QString traceText() const;
     void setTheme(const ui::Theme &theme);
 
 public slots:
@@ -57,6 +69,7 @@ private:
     QTreeWidget *m_details;
     QTabWidget *m_tabs;
     ObjectYamlEditor *m_yaml;
+    QPlainTextEdit *m_trace;
     Theme m_theme;
     bool m_showsRequest = false;
 };

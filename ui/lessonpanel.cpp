@@ -3,6 +3,7 @@
 #include "sim/scenario/lessonsession.h"
 #include "sim/scenario/scenarioparser.h"
 #include "ui/checkmarklist.h"
+#include "ui/qs.h"
 #include "ui/simulationhost.h"
 #include "ui/theme.h"
 
@@ -23,8 +24,6 @@ namespace {
 
 // Live marks are re-evaluated this often (wall time): often enough to feel immediate, rarely enough to cost nothing.
 constexpr qint64 kRefreshMs = 250;
-
-QString qs(const std::string &s) { return QString::fromStdString(s); }
 
 bool allPassed(const CheckMarkList *list)
 {

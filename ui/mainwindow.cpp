@@ -104,6 +104,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_theme = Theme::make(m_themeChoice == ThemeChoice::Dark || (m_themeChoice == ThemeChoice::System && Theme::systemIsDark()),
                           false);
     createCanvas();
+    m_scene->setPodsInNodes(settings.value(QStringLiteral("view/podsInNodes"), false).toBool(), m_host->simulation().store());
     createToolBar();
     createDocks();
     createLessonDock();
@@ -204,6 +205,9 @@ void MainWindow::createDocks()
     connect(m_scene, &TopologyScene::objectSelected, m_inspector, &InspectorPanel::showObject);
     connect(m_scene, &TopologyScene::objectSelected, m_resources, &ResourcesPanel::select);
     connect(m_resources, &ResourcesPanel::objectSelected, m_inspector, &InspectorPanel::showObject);
+    connect(m_weights, &WeightsPanel::objectInspected, m_inspector, &InspectorPanel::showObject);
+    connect(m_weights, &WeightsPanel::objectInspected, m_resources, &ResourcesPanel::select);
+    connect(m_weights, &WeightsPanel::objectInspected, inspector, [inspector] { inspector->raise(); });
     connect(m_view, &TopologyView::requestClicked, this, &MainWindow::showRequest);
     createBottomDocks();
 }
@@ -277,6 +281,10 @@ void MainWindow::createMenus()
         m_themeGroup->addAction(action);
         connect(action, &QAction::triggered, this, [this, choice = choice] { setThemeChoice(choice); });
     }
+    m_podsInNodesAction = view->addAction(tr("Pods inside &node boxes"));
+    m_podsInNodesAction->setCheckable(true);
+    m_podsInNodesAction->setChecked(m_scene->podsInNodes());
+    connect(m_podsInNodesAction, &QAction::toggled, this, &MainWindow::setPodsInNodes);
     view->addSeparator();
     QAction *zoomIn = view->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, m_view, &TopologyView::zoomIn);
     QAction *zoomOut = view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, m_view, &TopologyView::zoomOut);
@@ -448,6 +456,17 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
+void MainWindow::setPodsInNodes(bool on)
+{
+    QSettings().setValue(QStringLiteral("view/podsInNodes"), on);
+    {
+        QSignalBlocker block(m_podsInNodesAction);
+        m_podsInNodesAction->setChecked(on);
+    }
+    m_scene->setPodsInNodes(on, m_host->simulation().store());
+    m_view->fitAll();
+}
+
 void MainWindow::setThemeChoice(ThemeChoice choice)
 {
     m_themeChoice = choice;
@@ -538,7 +557,10 @@ void MainWindow::showRequest(std::uint64_t request)
             const QString title = node ? QString::fromStdString(node->node().title) : QString::fromStdString(hop.nodeId);
             names.push_back(role.isEmpty() || role == title ? title : role + QLatin1Char(' ') + title);
         }
-        m_inspector->showRequest(*flight, names);
+        // A finished request carries its whole story; one in flight has its routing so far in the traffic system.
+        const sim::traffic::Exchange *story = flight->exchange ? flight->exchange.get()
+                                                                : m_host->simulation().traffic().storyInFlight(request);
+        m_inspector->showRequest(*flight, names, story);
         for (QDockWidget *dock : m_docks)
             if (dock->widget() == m_inspector)
                 dock->raise();

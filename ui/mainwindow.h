@@ -88,6 +88,8 @@ public slots:
     void setThemeChoice(ui::MainWindow::ThemeChoice choice);
     /** Lays out the canvas afresh and fits it to the window. */
     void relayout();
+    /** Frames pods by the Node they run on instead of their Deployment (View menu; remembered). */
+    void setPodsInNodes(bool on);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -138,6 +140,7 @@ private:
     QDockWidget *m_chartsDock = nullptr;
     QActionGroup *m_themeGroup = nullptr;
     QAction *m_presenterAction = nullptr;
+    QAction *m_podsInNodesAction = nullptr;
     QMenu *m_recentMenu = nullptr;
     QAction *m_fitAction = nullptr;
     QAction *m_tidyAction = nullptr;

@@ -1,6 +1,7 @@
 #include "ui/nodeitem.h"
 
 #include "ui/edgeitem.h"
+#include "ui/qs.h"
 #include "ui/theme.h"
 
 #include <QGraphicsSceneMouseEvent>
@@ -13,8 +14,6 @@ namespace ui {
 namespace {
 
 constexpr qreal kRadius = 9;
-
-QString qs(const std::string &s) { return QString::fromStdString(s); }
 
 // Card text is drawn under the card's own scale, so it takes the unscaled size.
 QFont cardFont(qreal pointSize, bool bold = false)

@@ -25,6 +25,43 @@ std::string userYaml(const sim::api::Object &object)
     return sim::manifest::toYaml(object, options);
 }
 
+// `path` is `field` or inside it ("spec.rules[1]" holds "spec.rules[1].host", not "spec.rules[10]").
+bool isUnder(const std::string &path, const std::string &field)
+{
+    return path.rfind(field, 0) == 0 && (path.size() == field.size() || path[field.size()] == '.' || path[field.size()] == '[');
+}
+
+// Whether a field (a decoder path) makes edges of `rule`'s on the canvas: the YAML lines to point at.
+bool makesEdges(const sim::api::Object &object, int rule, const std::string &path)
+{
+    if (object.is<sim::api::HTTPRoute>()) {
+        const auto &rules = object.as<sim::api::HTTPRoute>().spec.rules;
+        if (rule < 0 || static_cast<std::size_t>(rule) >= rules.size())
+            return false;
+        const std::string at = "spec.rules[" + std::to_string(rule) + "]";
+        if (isUnder(path, at + ".matches"))
+            return true;
+        for (std::size_t b = 0; b < rules[static_cast<std::size_t>(rule)].backendRefs.size(); ++b)
+            if (path == at + ".backendRefs[" + std::to_string(b) + "].weight")
+                return true;
+        return false;
+    }
+    if (!object.is<sim::api::Ingress>())
+        return false;
+    // A canary pairs with the main Ingress's path of the same host and path, and takes its annotations' share.
+    if (object.metadata.annotation("nginx.ingress.kubernetes.io/canary") == "true")
+        return path.rfind("metadata.annotations.nginx.ingress.kubernetes.io/canary", 0) == 0 || isUnder(path, "spec.rules");
+    int flat = 0;
+    const auto &rules = object.as<sim::api::Ingress>().spec.rules;
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+        const std::string at = "spec.rules[" + std::to_string(r) + "]";
+        for (std::size_t p = 0; p < rules[r].paths.size(); ++p, ++flat)
+            if (flat == rule)
+                return isUnder(path, at + ".host") || isUnder(path, at + ".http.paths[" + std::to_string(p) + "]");
+    }
+    return false;
+}
+
 } // namespace
 
 ObjectYamlEditor::ObjectYamlEditor(SimulationHost *host, QWidget *parent)
@@ -193,16 +230,12 @@ QStringList ObjectYamlEditor::errors() const
 void ObjectYamlEditor::pointAtRule(int rule)
 {
     m_pointedLines.clear();
-    if (rule >= 0 && m_object) {
+    if (m_object) {
         // The decoder records where every field stands: read the shown text back to find the rule's lines.
         const sim::manifest::LoadResult loaded = sim::manifest::loadText(m_editor->toPlainText().toStdString(), "shown.yaml");
-        const std::string prefix = "spec.rules[" + std::to_string(rule) + "].";
         if (loaded.documents.size() == 1)
             for (const auto &[path, location] : loaded.documents.front().fields) {
-                const bool match = path.rfind(prefix + "matches", 0) == 0;
-                const bool weight = path.rfind(prefix + "backendRefs[", 0) == 0 && path.size() > 7
-                                    && path.compare(path.size() - 7, 7, ".weight") == 0;
-                if ((match || weight) && location.line > 0 && !m_pointedLines.contains(location.line))
+                if (makesEdges(*m_object, rule, path) && location.line > 0 && !m_pointedLines.contains(location.line))
                     m_pointedLines.append(location.line);
             }
         std::sort(m_pointedLines.begin(), m_pointedLines.end());

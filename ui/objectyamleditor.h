@@ -37,7 +37,11 @@ public:
     void restoreEdits(const QString &text);
     /** The errors of the last Apply, as listed. */
     QStringList errors() const;
-    /** Marks the lines of an HTTPRoute rule's matches and backend weights (what makes its edges); -1 clears. */
+    /**
+     * Marks the lines that make the shown object's edges: an HTTPRoute rule's matches and backend weights;
+     * an Ingress path (flat index over its rules' paths, as on the canvas) with its rule's host; and on a
+     * canary Ingress, whatever `rule`, its ingress-nginx canary annotations and paths. -1 on anything else clears.
+     */
     void pointAtRule(int rule);
     /** Lines (from 1) pointed at by pointAtRule. */
     QList<int> pointedLines() const { return m_pointedLines; }

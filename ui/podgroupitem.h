@@ -19,6 +19,8 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
     void setRect(const QRectF &rect);
+    const QRectF &rect() const { return m_rect; }
+    const QString &title() const { return m_title; }
     void setLabel(const QString &title, const QString &version);
     void setTheme(const Theme *theme);
 

@@ -1,6 +1,7 @@
 #include "ui/resourcespanel.h"
 
 #include "sim/topology/topologybuilder.h"
+#include "ui/qs.h"
 #include "ui/simulationhost.h"
 #include "ui/theme.h"
 
@@ -18,8 +19,6 @@ namespace {
 constexpr int kKindRole = Qt::UserRole;
 constexpr int kNamespaceRole = Qt::UserRole + 1;
 constexpr int kNameRole = Qt::UserRole + 2;
-
-QString qs(const std::string &s) { return QString::fromStdString(s); }
 
 QIcon dot(const QColor &color)
 {

@@ -1,19 +1,22 @@
 #pragma once
 
+#include "ui/weightedrule.h"
+
 #include <QUndoCommand>
 
-#include <string>
 #include <vector>
 
 namespace ui {
 
 class SimulationHost;
 
-/** Changes the weights of one HTTPRoute rule through the Simulation command API; undo restores the old ones. */
+/**
+ * Changes one weighted split through the Simulation command API: an HTTPRoute rule's backendRef weights
+ * or a canary Ingress's canary-weight (its second weight). Undo restores the old weights.
+ */
 class SetBackendWeightsCommand : public QUndoCommand {
 public:
-    SetBackendWeightsCommand(SimulationHost *host, std::string ns, std::string route, int rule,
-                             std::vector<int> before, std::vector<int> after);
+    SetBackendWeightsCommand(SimulationHost *host, WeightedRule rule, std::vector<int> before, std::vector<int> after);
 
     void undo() override;
     void redo() override;
@@ -23,11 +26,10 @@ public:
 
 private:
     void apply(const std::vector<int> &weights);
+    void describe();
 
     SimulationHost *m_host;
-    std::string m_namespace;
-    std::string m_route;
-    int m_rule;
+    WeightedRule m_rule;
     std::vector<int> m_before;
     std::vector<int> m_after;
 };

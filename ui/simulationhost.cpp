@@ -39,8 +39,11 @@ void SimulationHost::watchStore()
                                                                            : ChangeEvent::Type::Deleted;
         change.kind = event.object->kind();
         change.object = event.object;
+        // Labels and annotations are the user's too (an ingress-nginx canary-weight lives in one).
         change.isSpecChange = event.type != sim::store::WatchEventType::Modified
-                              || (event.old && sim::store::specDiffers(*event.old, *event.object));
+                              || (event.old && (sim::store::specDiffers(*event.old, *event.object)
+                                                || event.old->metadata.labels != event.object->metadata.labels
+                                                || event.old->metadata.annotations != event.object->metadata.annotations));
         if (m_inUserCommand && change.isSpecChange)
             m_editedOutsideUndo = true;
         m_pending.append(change);

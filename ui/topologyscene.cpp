@@ -5,6 +5,7 @@
 #include "ui/nodeitem.h"
 #include "ui/particlelayer.h"
 #include "ui/podgroupitem.h"
+#include "ui/qs.h"
 
 #include <algorithm>
 #include <cmath>
@@ -22,8 +23,6 @@ constexpr qreal kPodSpacing = 10;
 constexpr qreal kGroupGap = 22;
 constexpr qreal kMargin = 160;
 constexpr qint64 kFailureMarkMs = 700;
-
-QString qs(const std::string &s) { return QString::fromStdString(s); }
 
 const char *columnTitle(NodeRole role)
 {
@@ -155,7 +154,7 @@ std::uint64_t TopologyScene::requestAt(const QPointF &scenePos, qreal radius) co
 
 void TopologyScene::rebuild(const sim::store::Store &store)
 {
-    m_graph = sim::topology::TopologyBuilder(store).build();
+    m_graph = sim::topology::TopologyBuilder(store, m_grouping).build();
     m_layout.update(m_graph);
     syncNodes();
     syncEdges();
@@ -173,6 +172,24 @@ void TopologyScene::relayout()
     placeNodes();
     syncGroups();
     emit layoutChanged();
+}
+
+void TopologyScene::setPodsInNodes(bool on, const sim::store::Store &store)
+{
+    const auto grouping = on ? sim::topology::PodGrouping::Node : sim::topology::PodGrouping::Workload;
+    if (grouping == m_grouping)
+        return;
+    m_grouping = grouping;
+    m_layout.reset();  // every pod changes frame: remembering the old order would split the new frames
+    rebuild(store);
+}
+
+std::vector<std::pair<QString, QRectF>> TopologyScene::podFrames() const
+{
+    std::vector<std::pair<QString, QRectF>> out;
+    for (const auto &[key, group] : m_groups)
+        out.emplace_back(group->title(), group->rect());
+    return out;
 }
 
 void TopologyScene::syncNodes()
@@ -275,11 +292,9 @@ void TopologyScene::syncGroups()
             continue;
         GroupInfo &g = groups[node.group];
         g.rect = g.rect.united(m_nodes.at(node.id)->sceneBoundingRect());
-        if (g.title.isEmpty()) {
-            const QString name = qs(node.group).section(QLatin1Char('/'), 1);
-            g.title = (qs(node.subgroup) == name ? QStringLiteral("ReplicaSet ") : QStringLiteral("Deployment ")) + name;
-        }
-        if (g.version.isEmpty())
+        g.title = qs(node.groupTitle);
+        // A node's box holds several versions: only a Deployment's frame takes its version's tint.
+        if (g.version.isEmpty() && !podsInNodes())
             g.version = qs(node.version);
     }
     deleteUnlisted(m_groups, groups);
@@ -435,7 +450,7 @@ void TopologyScene::onSelectionChanged()
             const sim::topology::TopologyNode &node = static_cast<NodeItem *>(item)->node();
             if (node.kind)
                 emit objectSelected(ObjectKey{*node.kind, qs(node.namespace_), qs(node.name),
-                                              node.role == NodeRole::RouteRule ? node.ruleIndex : -1});
+                                              node.role == NodeRole::RouteRule || node.role == NodeRole::IngressRule ? node.ruleIndex : -1});
             return;
         }
 }

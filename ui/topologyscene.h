@@ -2,6 +2,7 @@
 
 #include "sim/store/store.h"
 #include "sim/topology/layeredlayout.h"
+#include "sim/topology/topologybuilder.h"
 #include "sim/topology/topologygraph.h"
 #include "ui/changeevent.h"
 #include "ui/edgetraffic.h"
@@ -43,6 +44,14 @@ public:
     void rebuild(const sim::store::Store &store);
     /** Forgets the remembered order and the dragged positions, and lays everything out afresh. */
     void relayout();
+    /**
+     * Frames pods by the Node they run on (true) or by their Deployment (false, the default), laying the
+     * pods out afresh once; from then on the order is remembered as usual.
+     */
+    void setPodsInNodes(bool on, const sim::store::Store &store);
+    bool podsInNodes() const { return m_grouping == sim::topology::PodGrouping::Node; }
+    /** The pod frames: caption and scene rectangle, by group key. */
+    std::vector<std::pair<QString, QRectF>> podFrames() const;
     /**
      * Moves the particles to the frame's time and updates edge widths and split labels. `minHop` is the
      * simulated time one hop is shown for at least (a hop of a millisecond would be invisible).
@@ -97,6 +106,7 @@ private:
     Theme m_theme;
     sim::topology::TopologyGraph m_graph;
     sim::topology::LayeredLayout m_layout;
+    sim::topology::PodGrouping m_grouping = sim::topology::PodGrouping::Workload;
     std::unordered_map<std::string, NodeItem *> m_nodes;
     std::map<std::pair<std::string, std::string>, EdgeItem *> m_edges;
     std::map<std::string, PodGroupItem *> m_groups;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ui/changeevent.h"
+#include "ui/weightedrule.h"
 
 #include <QWidget>
 
@@ -17,8 +18,9 @@ class SimulationHost;
 class TopologyScene;
 
 /**
- * The Canary panel: one slider per weighted HTTPRoute rule. Moving a slider pushes an undoable
- * SetBackendWeightsCommand; the observed split under it comes from the canvas's edge counts.
+ * The Canary panel: one slider per weighted HTTPRoute rule and per ingress-nginx canary Ingress. Moving
+ * a slider pushes an undoable SetBackendWeightsCommand; the observed split under it comes from the
+ * canvas's edge counts. A row's title inspects the object the slider edits.
  */
 class WeightsPanel : public QWidget {
     Q_OBJECT
@@ -28,6 +30,14 @@ public:
 
     /** The slider of a rule (tests drive it like a user would). */
     QSlider *slider(const std::string &ns, const std::string &route, int rule, int backend = 1) const;
+    /** The slider of a canary Ingress's canary-weight. */
+    QSlider *canarySlider(const std::string &ns, const std::string &ingress) const;
+    /** The observed-split line under a canary Ingress's slider. */
+    QString canaryObserved(const std::string &ns, const std::string &ingress) const;
+
+signals:
+    /** A row's title was clicked: the HTTPRoute (with its rule) or the canary Ingress. */
+    void objectInspected(const ui::ObjectKey &key);
 
 public slots:
     void onObjectsChanged(const ui::ChangeEvents &changes);
@@ -40,9 +50,7 @@ public slots:
 
 private:
     struct Row {
-        std::string ns, route;
-        int rule = 0;
-        std::vector<std::string> backends;
+        WeightedRule rule;
         std::vector<QSlider *> sliders;  // two backends: one slider (share of the second); more: one per backend
         std::vector<QLabel *> shares;
         QLabel *observed = nullptr;
@@ -53,6 +61,7 @@ private:
     std::vector<int> weightsFromSliders(const Row &row) const;
     void sliderMoved(std::size_t rowIndex);
     std::vector<int> currentWeights(const Row &row) const;
+    const Row *findRow(WeightedRule::Kind kind, const std::string &ns, const std::string &route, int rule) const;
 
     SimulationHost *m_host;
     TopologyScene *m_scene;

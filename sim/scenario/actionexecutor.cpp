@@ -19,8 +19,6 @@ ActionOutcome fromError(const std::optional<std::string> &error, std::string suc
     return error ? ActionOutcome{false, *error} : ActionOutcome{true, std::move(success)};
 }
 
-const char *kCanaryWeightAnnotation = "nginx.ingress.kubernetes.io/canary-weight";
-
 } // namespace
 
 ActionExecutor::ActionExecutor(Simulation &simulation, TrafficDriver &traffic, const Scenario &scenario)
@@ -85,13 +83,7 @@ ActionOutcome ActionExecutor::setWeights(const SetWeightsAction &action)
 
 ActionOutcome ActionExecutor::setCanaryWeight(const SetCanaryWeightAction &action)
 {
-    const api::ObjectPtr existing = m_simulation.store().get(api::Kind::Ingress, action.ingress.namespace_, action.ingress.name);
-    if (!existing)
-        return {false, notFoundMessage(api::Kind::Ingress, action.ingress.name)};
-    api::Object ingress = *existing;
-    ingress.metadata.annotations[kCanaryWeightAnnotation] = std::to_string(action.weight);
-    const ApplyResult result = m_simulation.applyObjects({ingress});
-    return result.ok ? ActionOutcome{true, result.objects.front().toString()} : ActionOutcome{false, result.errorText()};
+    return fromCommand(m_simulation.setCanaryWeight(action.ingress.namespace_, action.ingress.name, action.weight));
 }
 
 template <class Command> ActionOutcome ActionExecutor::onPods(const PodTarget &target, Command command)

@@ -112,7 +112,7 @@ void LayeredLayout::update(const TopologyGraph &graph)
     for (std::size_t l = 0; l < layers.size(); ++l)
         for (std::size_t r = 0; r < layers[l].size(); ++r) {
             m_placements[layers[l][r]] = {static_cast<int>(l), static_cast<int>(r)};
-            m_previous[graph.nodes()[layers[l][r]].id] = static_cast<int>(r);
+            m_previous[graph.nodes()[layers[l][r]].id] = {static_cast<int>(r), graph.nodes()[layers[l][r]].group};
         }
 }
 
@@ -141,10 +141,12 @@ void LayeredLayout::orderIncrementally(const TopologyGraph &graph, std::vector<s
     const std::size_t count = graph.nodes().size();
     for (auto &layer : layers) {
         std::vector<std::size_t> known, fresh;
-        for (std::size_t n : layer)
-            (m_previous.count(graph.nodes()[n].id) ? known : fresh).push_back(n);
+        for (std::size_t n : layer) {
+            auto it = m_previous.find(graph.nodes()[n].id);
+            (it != m_previous.end() && it->second.group == graph.nodes()[n].group ? known : fresh).push_back(n);
+        }
         std::stable_sort(known.begin(), known.end(), [&](std::size_t a, std::size_t b) {
-            return m_previous.at(graph.nodes()[a].id) < m_previous.at(graph.nodes()[b].id);
+            return m_previous.at(graph.nodes()[a].id).rank < m_previous.at(graph.nodes()[b].id).rank;
         });
         layer = known;
         const std::vector<double> pos = relativePositions(layers, count);
@@ -165,6 +167,10 @@ void LayeredLayout::orderIncrementally(const TopologyGraph &graph, std::vector<s
             }
             double target = barycenter(preds[n], pos, 1.0);
             auto at = std::find_if(layer.begin(), layer.end(), [&](std::size_t m) { return pos[m] > target; });
+            // Never inside another group: its frame would have to cover a stranger.
+            while (at != layer.begin() && at != layer.end() && !graph.nodes()[*at].group.empty()
+                   && graph.nodes()[*std::prev(at)].group == graph.nodes()[*at].group)
+                ++at;
             layer.insert(at, n);
         }
     }

@@ -19,7 +19,8 @@ struct NodePlacement {
  * Layers are longest paths from the clients (never less than the role's own column); the order inside a
  * layer comes from barycenter sweeps that reduce edge crossings. The layout remembers the order it gave:
  * on the next update known nodes keep their relative order and only new nodes are placed, so a new pod
- * does not make the picture jump. reset() forgets it for a fresh full layout.
+ * does not make the picture jump (a node whose group changed, such as a pod scheduled onto a node, is
+ * placed again as new). reset() forgets it for a fresh full layout.
  */
 class LayeredLayout {
 public:
@@ -43,7 +44,11 @@ private:
 
     std::vector<NodePlacement> m_placements;
     int m_layerCount = 0;
-    std::map<std::string, int> m_previous;  // node id -> rank it had, for stability
+    struct Remembered {
+        int rank = 0;
+        std::string group;
+    };
+    std::map<std::string, Remembered> m_previous;  // node id -> rank and group it had, for stability
 };
 
 } // namespace sim::topology

@@ -328,9 +328,19 @@ TopologyNode TopologyBuilder::podNode(const api::Object &obj) const
     if (const api::OwnerReference *rs = obj.metadata.controllerRef()) {
         node.subgroup = rs->name;
         node.group = ns + "/" + rs->name;
+        node.groupTitle = "ReplicaSet " + rs->name;
         api::ObjectPtr owner = m_store.get(api::Kind::ReplicaSet, ns, rs->name);
-        if (const api::OwnerReference *dep = owner ? owner->metadata.controllerRef() : nullptr)
+        if (const api::OwnerReference *dep = owner ? owner->metadata.controllerRef() : nullptr) {
             node.group = ns + "/" + dep->name;
+            node.groupTitle = "Deployment " + dep->name;
+        }
+    }
+    if (m_grouping == PodGrouping::Node) {
+        // Inside a node's box, a ReplicaSet's pods still sit together.
+        node.group = "node/" + pod.spec.nodeName;
+        node.groupTitle = pod.spec.nodeName.empty() ? "Not scheduled yet" : "Node " + pod.spec.nodeName;
+        if (node.subgroup.empty())
+            node.subgroup = obj.metadata.name;
     }
     if (node.podStatus == "CrashLoopBackOff" || node.podStatus == "Failed" || node.podStatus == "Error")
         node.problem = node.podStatus;

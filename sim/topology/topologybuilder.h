@@ -10,9 +10,15 @@ namespace sim::topology {
  * -> Ingress and HTTPRoute rules -> Services -> Pods. Reads objects only; the order of nodes follows the
  * store's (kind, namespace, name) order, so the same store gives the same graph.
  */
+/** How pods are framed: by their Deployment (or ReplicaSet), or by the Node they run on. */
+enum class PodGrouping { Workload, Node };
+
 class TopologyBuilder {
 public:
-    explicit TopologyBuilder(const store::Store &store) : m_store(store) {}
+    explicit TopologyBuilder(const store::Store &store, PodGrouping grouping = PodGrouping::Workload)
+        : m_store(store), m_grouping(grouping)
+    {
+    }
 
     TopologyGraph build();
 
@@ -27,6 +33,7 @@ private:
     std::size_t clientNode();
 
     const store::Store &m_store;
+    PodGrouping m_grouping;
     TopologyGraph m_graph;
 };
 

@@ -39,8 +39,9 @@ struct TopologyNode {
     int ruleIndex = -1;      // RouteRule / IngressRule: index of the rule (path for ingress)
     std::string title;       // first line on the canvas
     std::string detail;      // second line: listeners, match, ClusterIP, phase...
-    std::string group;       // pods: "ns/deployment" (or the ReplicaSet when unowned); others empty
-    std::string subgroup;    // pods: the ReplicaSet name
+    std::string group;       // pods: "ns/deployment" (or the ReplicaSet when unowned), or "node/NAME" by node; others empty
+    std::string subgroup;    // pods: the ReplicaSet name (by node: the ReplicaSet, else the pod)
+    std::string groupTitle;  // pods: the frame's caption, "Deployment app-v1", "ReplicaSet x", "Node node-1"
     std::string version;     // backend version label, "" when none
     std::string problem;     // non-empty when the object is failing: the reason, shown on hover
     // Pods only

@@ -79,7 +79,7 @@ std::string ExchangeFormat::toJson(const Exchange &e)
 std::string ExchangeFormat::toText(const Exchange &e)
 {
     std::string out = e.request.method + " " + e.request.url() + "\n";
-    out += e.status ? "HTTP " + std::to_string(e.status) : "no answer: " + e.failure;
+    out += !e.isComplete ? std::string("in flight: no answer yet") : e.status ? "HTTP " + std::to_string(e.status) : "no answer: " + e.failure;
     if (!e.location.empty())
         out += " -> " + e.location;
     out += "\n\n" + e.trace.toText();

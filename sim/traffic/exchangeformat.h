@@ -11,7 +11,7 @@ class ExchangeFormat {
 public:
     /** The JSON shape of `kubesim request -o json` (issue 3), header names lower-case. */
     static std::string toJson(const Exchange &exchange);
-    /** The response line, the trace, then what the echo backend saw. */
+    /** The response line ("in flight" while the story is not complete), the trace, then what the echo backend saw. */
     static std::string toText(const Exchange &exchange);
 };
 

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "sim/engine/simtime.h"
+#include "sim/traffic/exchange.h"
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace sim::traffic {
@@ -23,6 +25,7 @@ struct Flight {
     bool isFinished = false;
     bool isFailed = false;             // refused, timed out or 5xx
     FlightHop::Kind failedAt = FlightHop::Kind::Client;
+    std::shared_ptr<const Exchange> exchange;  // once finished: its whole story, when it kept one (TrafficSystem::kStoriesInFlight)
 };
 
 } // namespace sim::traffic

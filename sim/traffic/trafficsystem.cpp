@@ -251,6 +251,11 @@ std::uint32_t TrafficSystem::launch(const EntryPoint &entry, const HttpRequest &
         table();
     const RoutingTable &t = *m_table;
     const SimTime now = m_engine.now();
+    // The window shows a clicked request's whole story; above the cap one dot stands for several requests.
+    if (!pending && m_recordFlights && m_inFlightCount < kStoriesInFlight) {
+        pending = std::make_unique<Pending>();
+        pending->exchange.request = request;
+    }
     Trace *trace = pending ? &pending->exchange.trace : nullptr;
     RoutingDecision d = m_router.route(t, entry, request, now, trace);
 
@@ -407,26 +412,9 @@ void TrafficSystem::finish(std::uint32_t index, std::int32_t status, const char 
         for (const auto &observer : m_observers)
             observer(done);
     }
-    if (m_recordFlights) {
-        Flight flight{slot.id, std::move(slot.hops), status, true, status == 0 || status >= 500, FlightHop::Kind::Client};
-        if (flight.isFailed && !flight.hops.empty())
-            flight.failedAt = flight.hops.back().kind;
-        if (status != 0) {
-            // The way back, in reverse, ending at the client.
-            std::size_t forward = flight.hops.size();
-            SimTime back = m_engine.now();
-            for (std::size_t i = forward; i-- > 0;) {
-                SimTime offset = i + 1 < forward ? flight.hops[i + 1].at - flight.hops[i].at : 0;
-                back += offset;
-                flight.hops.push_back(FlightHop{flight.hops[i].kind, flight.hops[i].series, back});
-            }
-        }
-        m_finishedFlights.push_back(std::move(flight));
-        slot.hops = {};
-        slot.isMoved = false;
-    }
-    if (slot.pending) {
-        Pending &p = *slot.pending;
+    std::unique_ptr<Pending> story = std::move(slot.pending);
+    if (story) {
+        Pending &p = *story;
         p.exchange.status = status;
         p.exchange.failure = status == 0 ? dropReason : "";
         p.exchange.latency = latency;
@@ -458,9 +446,29 @@ void TrafficSystem::finish(std::uint32_t index, std::int32_t status, const char 
         p.exchange.trace.add("response", status ? std::to_string(status) : std::string(dropReason),
                              "after " + std::to_string(latency / 1000) + "." + std::to_string(latency % 1000 / 100) + " ms");
         p.exchange.isComplete = true;
-        std::unique_ptr<Pending> owned = std::move(slot.pending);
-        if (owned->done)
-            owned->done(owned->exchange);
+        if (p.done)
+            p.done(p.exchange);  // may send requests: `slot` is not valid after this
+    }
+    if (m_recordFlights) {
+        Slot &ended = m_slots[index];
+        Flight flight{ended.id, std::move(ended.hops), status, true, status == 0 || status >= 500, FlightHop::Kind::Client, nullptr};
+        if (flight.isFailed && !flight.hops.empty())
+            flight.failedAt = flight.hops.back().kind;
+        if (status != 0) {
+            // The way back, in reverse, ending at the client.
+            std::size_t forward = flight.hops.size();
+            SimTime back = m_engine.now();
+            for (std::size_t i = forward; i-- > 0;) {
+                SimTime offset = i + 1 < forward ? flight.hops[i + 1].at - flight.hops[i].at : 0;
+                back += offset;
+                flight.hops.push_back(FlightHop{flight.hops[i].kind, flight.hops[i].series, back});
+            }
+        }
+        if (story)
+            flight.exchange = std::make_shared<const Exchange>(std::move(story->exchange));
+        m_finishedFlights.push_back(std::move(flight));
+        ended.hops = {};
+        ended.isMoved = false;
     }
     m_slots[index].isLive = false;
     --m_inFlightCount;
@@ -560,6 +568,14 @@ void TrafficSystem::generate(std::uint32_t index)
     again.next = m_engine.scheduleAt(next, [this, index] { generate(index); }, engine::Engine::Work::Background);
 }
 
+const Exchange *TrafficSystem::storyInFlight(std::uint64_t requestId) const
+{
+    for (const Slot &slot : m_slots)
+        if (slot.isLive && slot.id == requestId)
+            return slot.pending ? &slot.pending->exchange : nullptr;
+    return nullptr;
+}
+
 std::vector<Flight> TrafficSystem::takeFlights()
 {
     std::vector<Flight> out = std::move(m_finishedFlights);
@@ -569,7 +585,7 @@ std::vector<Flight> TrafficSystem::takeFlights()
         if (!slot.isLive || !slot.isMoved)
             continue;
         slot.isMoved = false;
-        out.push_back(Flight{slot.id, slot.hops, 0, false, false, FlightHop::Kind::Client});
+        out.push_back(Flight{slot.id, slot.hops, 0, false, false, FlightHop::Kind::Client, nullptr});
     }
     m_moved.clear();
     return out;

@@ -76,8 +76,15 @@ public:
     /** Calls the observer for every finished request (answered or dropped). */
     void addObserver(std::function<void(const Completion &)> observer) { m_observers.push_back(std::move(observer)); }
 
-    /** Records flights for the window; off by default (the benchmark path). */
+    /**
+     * Records flights for the window; off by default (the benchmark path). While fewer than
+     * kStoriesInFlight requests are in flight, each new request also keeps its whole story (the trace
+     * `kubesim request` prints), handed over in its finished Flight.
+     */
     void setFlightRecording(bool on) { m_recordFlights = on; }
+    static constexpr std::size_t kStoriesInFlight = 6000;
+    /** The story so far (routing trace, no response yet) of a request in flight that keeps one, or nullptr. */
+    const Exchange *storyInFlight(std::uint64_t requestId) const;
     /** Requests that moved since the last call, with their hops; cheap enough to call every frame. */
     std::vector<Flight> takeFlights();
 

@@ -94,6 +94,8 @@ private slots:
     void podErrorRate();
     void echoAndResponseFilters();
     void flightsForTheWindow();
+    void flightsKeepTheirStory_data();
+    void flightsKeepTheirStory();
     void defaultEntry();
     void histogramPercentiles_data();
     void histogramPercentiles();
@@ -395,6 +397,85 @@ void TestTraffic::flightsForTheWindow()
     QCOMPARE(done.hops.back().kind, traffic::FlightHop::Kind::Client);
     for (std::size_t i = 1; i < done.hops.size(); ++i)
         QVERIFY(done.hops[i].at >= done.hops[i - 1].at);
+}
+
+void TestTraffic::flightsKeepTheirStory_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("weightV2");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QStringList>("stages");
+    const QStringList forwarded{"entry", "listener", "rule", "backend", "service", "endpoint", "pod", "response"};
+    QTest::newRow("one backend") << "/" << 0 << 200 << forwarded;
+    QTest::newRow("weighted 3:1") << "/" << 1 << 200 << forwarded;
+    QTest::newRow("no rule matches") << "/nothing" << 0 << 404 << QStringList{"entry", "listener", "answer", "response"};
+}
+
+void TestTraffic::flightsKeepTheirStory()
+{
+    QFETCH(QString, path);
+    QFETCH(int, weightV2);
+    QFETCH(int, status);
+    QFETCH(QStringList, stages);
+    Cluster c;
+    c.pods("default", "v1", 2);
+    c.pods("default", "v2", 2);
+    c.service("default", "web-v1", "v1", 80);
+    c.service("default", "web-v2", "v2", 80);
+    c.gatewayClass();
+    c.gateway("default", "gw", {listener("http", 80)});
+    std::vector<api::HTTPBackendRef> backends{backend("web-v1", 80, 3)};
+    if (weightV2)
+        backends.push_back(backend("web-v2", 80, weightV2));
+    c.route("default", "r", {rule({pathMatch("Exact", "/")}, backends)});
+    traffic::TrafficSystem system(c.engine, c.store);
+    system.setFlightRecording(true);
+    const std::uint32_t g = system.startLoad(load(EntryPoint::gateway("default", "gw"), {"http://a" + path.toStdString()}, 200, 200));
+    c.engine.runUntil(10 * engine::kMillisecond);
+    // A request in flight has its routing so far, without a response yet.
+    std::vector<traffic::Flight> flights = system.takeFlights();
+    auto moving = std::find_if(flights.begin(), flights.end(), [](const traffic::Flight &f) { return !f.isFinished; });
+    QVERIFY(moving != flights.end());
+    QVERIFY(!moving->exchange);
+    const std::uint64_t inFlight = moving->id;
+    const traffic::Exchange *soFar = system.storyInFlight(inFlight);
+    QVERIFY(soFar);
+    QVERIFY(!soFar->isComplete);
+    QCOMPARE(QString::fromStdString(soFar->trace.steps().front().stage), QStringLiteral("entry"));
+    c.engine.runUntil(5 * engine::kSecond);
+    for (traffic::Flight &flight : system.takeFlights())
+        flights.push_back(std::move(flight));
+    std::map<std::string, std::uint64_t> storiesPerPod;
+    std::size_t finished = 0;
+    for (const traffic::Flight &flight : flights) {
+        if (!flight.isFinished)
+            continue;
+        ++finished;
+        QVERIFY(flight.exchange);
+        const traffic::Exchange &story = *flight.exchange;
+        QVERIFY(story.isComplete);
+        QCOMPARE(story.status, flight.status);
+        QCOMPARE(story.status, status);
+        QStringList seen;
+        for (const traffic::TraceStep &step : story.trace.steps())
+            if (!seen.contains(QString::fromStdString(step.stage)))
+                seen << QString::fromStdString(step.stage);
+        QCOMPARE(seen, stages);
+        ++storiesPerPod[story.pod];
+        // Printed exactly as `kubesim request` prints it.
+        QVERIFY(traffic::ExchangeFormat::toText(story).find("HTTP " + std::to_string(status)) != std::string::npos);
+    }
+    QCOMPARE(finished, std::size_t{200});
+    QVERIFY(system.storyInFlight(inFlight) == nullptr);
+    // The story names the pod that really answered: per pod, as many stories as the generator counted.
+    const traffic::LoadCounters &counters = system.counters(g);
+    for (const auto &[pod, n] : storiesPerPod) {
+        if (pod.empty())
+            continue;
+        const std::uint32_t id = system.metrics().seriesId(metrics::Scope::Pod, pod);
+        QCOMPARE(id < counters.byPodSeries.size() ? counters.byPodSeries[id] : 0, n);
+    }
+    QCOMPARE(storiesPerPod.size(), std::size_t(status != 200 ? 1 : weightV2 ? 4 : 2));
 }
 
 void TestTraffic::defaultEntry()

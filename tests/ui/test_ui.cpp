@@ -12,11 +12,15 @@
 #include "ui/topologyscene.h"
 #include "ui/topologyview.h"
 #include "ui/weightspanel.h"
+#include "sim/traffic/exchangeformat.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
+#include <QLabel>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
+#include <QSettings>
 #include <QTabWidget>
 #include <QDragEnterEvent>
 #include <QMimeData>
@@ -54,8 +58,15 @@ private slots:
     void sliderMovesTheObservedSplit();
     void saveSandboxThenOpenGivesTheSameObjects();
     void brokenManifestChangesNothing();
+    void clickingAParticlePausesAndShowsItsTrace_data();
     void clickingAParticlePausesAndShowsItsTrace();
     void clickingARulePointsAtItsYamlLines();
+    void ingressLinesArePointedAt_data();
+    void ingressLinesArePointedAt();
+    void canarySliderSetsCanaryWeight_data();
+    void canarySliderSetsCanaryWeight();
+    void podsInsideNodeBoxes_data();
+    void podsInsideNodeBoxes();
     void exportCanvas_data();
     void exportCanvas();
     void droppedFilesOpen();
@@ -65,12 +76,14 @@ private slots:
 
 private:
     void showPanel(const QString &panel);
+    void clickCard(const std::string &id);
     std::unique_ptr<ui::MainWindow> m_window;
 };
 
 void TestUi::init()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("kubesim-tests"));
+    QSettings().remove(QStringLiteral("view/podsInNodes"));  // each test starts with Deployment frames
     m_window = std::make_unique<ui::MainWindow>();
     m_window->resize(1440, 900);
     canary(m_window->host()->simulation().store());
@@ -197,30 +210,86 @@ void TestUi::brokenManifestChangesNothing()
     QCOMPARE(userObjects(m_window->host()->simulation().store()), before);
 }
 
+void TestUi::clickingAParticlePausesAndShowsItsTrace_data()
+{
+    QTest::addColumn<bool>("ingress");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("Gateway with weights") << false
+                                          << QStringList{"entry: Gateway default/web", "listener: listener",
+                                                         "rule: HTTPRoute default/app rule 0", "backend: Service default/app-v",
+                                                         "endpoint: ", "pod: pod default/app-v"};
+    QTest::newRow("ingress-nginx canary") << true
+                                          << QStringList{"entry: ingress-nginx controller of IngressClass nginx",
+                                                         "host: server app.example.com", "path: ", "canary: ",
+                                                         "endpoint: ", "pod: pod default/app-v"};
+}
+
 void TestUi::clickingAParticlePausesAndShowsItsTrace()
 {
-    QVERIFY(m_window->openPaths(lessonPaths()));
+    QFETCH(bool, ingress);
+    QFETCH(QStringList, expected);
+    QVERIFY(m_window->openPaths(ingress ? ingressCanaryPaths() : lessonPaths()));
+    // Only requests the routes serve: the built-in clients' bare address has no host to match.
+    sim::traffic::TrafficSystem &traffic = m_window->host()->simulation().traffic();
+    traffic.stopLoad(*traffic.findLoad("clients"));
+    QVERIFY(m_window->trafficPanel()->start({QStringLiteral("/"), QStringLiteral("GET"), QStringLiteral("Host: app.example.com"), 40, 4, false}));
     m_window->host()->play();
-    runFrames(m_window->host(), 20);
+    runFrames(m_window->host(), 40);
     ui::TopologyScene *scene = m_window->scene();
     const std::vector<QPointF> particles = scene->particlePositions();
     QVERIFY(!particles.empty());
     ui::TopologyView *view = m_window->view();
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(particles.front()));
     QVERIFY2(!m_window->host()->isPlaying(), "clicking a request pauses time");
-    QVERIFY2(m_window->inspector()->title().startsWith(QStringLiteral("Request #")), qPrintable(m_window->inspector()->title()));
+    const QString title = m_window->inspector()->title();
+    QVERIFY2(title.startsWith(QStringLiteral("Request #")), qPrintable(title));
     const QStringList hops = m_window->inspector()->detailRows();
     QVERIFY2(hops.size() >= 2, qPrintable(hops.join(QLatin1Char(','))));
     QCOMPARE(hops.front(), QStringLiteral("+0.000 ms"));
+
+    // The trace is the one the console's curl prints, and it names the pod the particle goes to.
+    const std::uint64_t id = title.mid(9).toULongLong();
+    const ui::RequestFlight *flight = nullptr;
+    for (const ui::RequestFlight *f : m_window->host()->snapshot().flights)
+        flight = f->id == id ? f : flight;
+    QVERIFY(flight);
+    const sim::traffic::Exchange *story = flight->exchange ? flight->exchange.get() : traffic.storyInFlight(id);
+    QVERIFY(story);
+    const QString trace = m_window->inspector()->traceText();
+    QCOMPARE(trace, QString::fromStdString(sim::traffic::ExchangeFormat::toText(*story)));
+    QCOMPARE(m_window->inspector()->tabs()->tabText(m_window->inspector()->tabs()->currentIndex()), QStringLiteral("Trace"));
+    for (const QString &line : expected)
+        QVERIFY2(trace.contains(line), qPrintable(line + QStringLiteral(" not in:\n") + trace));
+    QVERIFY2(trace.startsWith(QStringLiteral("GET http://app.example.com/")), qPrintable(trace));
+    QString podHop;
+    for (const ui::FlightHop &hop : flight->hops)
+        if (hop.nodeId.rfind("pod:", 0) == 0)
+            podHop = QString::fromStdString(hop.nodeId.substr(4));
+    QVERIFY2(!podHop.isEmpty(), "the request reached a pod");
+    QVERIFY2(trace.contains(QStringLiteral("pod: pod %1 ").arg(podHop)), qPrintable(podHop + QStringLiteral("\n") + trace));
+    // Once answered, the same request's trace ends with its response.
+    m_window->host()->play();
+    runFrames(m_window->host(), 4);
+    for (const ui::RequestFlight *f : m_window->host()->snapshot().flights)
+        if (f->id == id && f->isFinished) {
+            QVERIFY(f->exchange);
+            QCOMPARE(f->exchange->status, 200);
+            QVERIFY(f->exchange->trace.steps().back().stage == "response");
+        }
+}
+
+void TestUi::clickCard(const std::string &id)
+{
+    ui::NodeItem *card = m_window->scene()->nodeItem(id);
+    QVERIFY2(card, id.c_str());
+    ui::TopologyView *view = m_window->view();
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(card->sceneBoundingRect().center()));
 }
 
 void TestUi::clickingARulePointsAtItsYamlLines()
 {
     QVERIFY(m_window->openPaths(lessonPaths()));
-    ui::NodeItem *rule = m_window->scene()->nodeItem(ids::routeRule("default", "app", 0));
-    QVERIFY(rule);
-    ui::TopologyView *view = m_window->view();
-    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(rule->sceneBoundingRect().center()));
+    clickCard(ids::routeRule("default", "app", 0));
     QCOMPARE(m_window->inspector()->title(), QStringLiteral("HTTPRoute app"));
     ui::ObjectYamlEditor *yaml = m_window->inspector()->yamlEditor();
     QCOMPARE(m_window->inspector()->tabs()->currentWidget(), yaml);
@@ -238,6 +307,157 @@ void TestUi::clickingARulePointsAtItsYamlLines()
     QCOMPARE(weights, 2);  // app-v1 90, app-v2 10
     QVERIFY2(matches >= 1, qPrintable(text.join(QLatin1Char('\n'))));
     QCOMPARE(weights + matches, static_cast<int>(lines.size()));
+}
+
+void TestUi::ingressLinesArePointedAt_data()
+{
+    QTest::addColumn<bool>("canary");
+    QTest::addColumn<QStringList>("pointed");
+    QTest::addColumn<QStringList>("notPointed");
+    // Clicking the main Ingress's path on the canvas: its host and path; the canary panel's title: the annotations.
+    QTest::newRow("main path on the canvas") << false
+                                             << QStringList{"host: app.example.com", "path: /", "pathType: Prefix", "name: app-v1"}
+                                             << QStringList{"ingressClassName", "name: app\n"};
+    QTest::newRow("canary from the Canary panel")
+        << true
+        << QStringList{"nginx.ingress.kubernetes.io/canary: \"true\"", "nginx.ingress.kubernetes.io/canary-weight: \"10\"",
+                       "host: app.example.com", "path: /", "name: app-v2"}
+        << QStringList{"ingressClassName", "name: app-canary"};
+}
+
+void TestUi::ingressLinesArePointedAt()
+{
+    QFETCH(bool, canary);
+    QFETCH(QStringList, pointed);
+    QFETCH(QStringList, notPointed);
+    QVERIFY(m_window->openPaths(ingressCanaryPaths()));
+    if (canary) {
+        QLabel *title = nullptr;
+        for (QLabel *label : m_window->weightsPanel()->findChildren<QLabel *>())
+            title = label->text().contains(QStringLiteral("Ingress app-canary")) ? label : title;
+        QVERIFY(title);
+        emit title->linkActivated(QStringLiteral("#"));
+        QCOMPARE(m_window->inspector()->title(), QStringLiteral("Ingress app-canary"));
+    } else {
+        clickCard(ids::ingressRule("default", "app", 0));
+        QCOMPARE(m_window->inspector()->title(), QStringLiteral("Ingress app"));
+    }
+    ui::ObjectYamlEditor *yaml = m_window->inspector()->yamlEditor();
+    QCOMPARE(m_window->inspector()->tabs()->currentWidget(), yaml);
+    const QStringList text = yaml->editor()->toPlainText().split(QLatin1Char('\n'));
+    QString marked;
+    for (int line : yaml->pointedLines())
+        marked += text.at(line - 1).trimmed() + QLatin1Char('\n');
+    for (const QString &want : pointed)
+        QVERIFY2(marked.contains(want), qPrintable(want + QStringLiteral(" not marked in:\n") + marked));
+    for (const QString &unwanted : notPointed)
+        QVERIFY2(!(QLatin1Char('\n') + marked).contains(QLatin1Char('\n') + unwanted), qPrintable(unwanted + QStringLiteral(" marked in:\n") + marked));
+}
+
+void TestUi::canarySliderSetsCanaryWeight_data()
+{
+    QTest::addColumn<int>("slider");  // the main Ingress's share, as the bar shows it
+    QTest::addColumn<QString>("weight");
+    QTest::newRow("half") << 50 << "50";
+    QTest::newRow("all to the canary") << 0 << "100";
+    QTest::newRow("none to the canary") << 100 << "0";
+}
+
+void TestUi::canarySliderSetsCanaryWeight()
+{
+    QFETCH(int, slider);
+    QFETCH(QString, weight);
+    QVERIFY(m_window->openPaths(ingressCanaryPaths()));
+    sim::traffic::TrafficSystem &traffic = m_window->host()->simulation().traffic();
+    traffic.stopLoad(*traffic.findLoad("clients"));
+    QVERIFY(m_window->trafficPanel()->start({QStringLiteral("/"), QStringLiteral("GET"), QStringLiteral("Host: app.example.com"), 200, 8, false}));
+    const sim::store::Store &store = m_window->host()->simulation().store();
+    auto canaryWeight = [&] {
+        return QString::fromStdString(store.get(sim::api::Kind::Ingress, "default", "app-canary")
+                                          ->metadata.annotation("nginx.ingress.kubernetes.io/canary-weight"));
+    };
+    QSlider *bar = m_window->weightsPanel()->canarySlider("default", "app-canary");
+    QVERIFY(bar);
+    QCOMPARE(bar->value(), 90);  // canary-weight "10" of 100
+    bar->setValue(slider);
+    QCOMPARE(canaryWeight(), weight);
+    runFrames(m_window->host(), 300);  // 15 s: the 10 s window holds only requests sent after the change
+    m_window->weightsPanel()->refreshObserved();
+    // The canvas and the panel see the new split: "Observed over the last 10 s: 50.3 % / 49.7 % of ..."
+    const QString observed = m_window->weightsPanel()->canaryObserved("default", "app-canary");
+    const QRegularExpressionMatch match = QRegularExpression(QStringLiteral("([0-9.]+) % / ([0-9.]+) %")).match(observed);
+    QVERIFY2(match.hasMatch(), qPrintable(observed));
+    QVERIFY2(std::abs(match.captured(2).toDouble() - weight.toDouble()) < 6.0, qPrintable(observed));
+    m_window->host()->undoStack()->undo();
+    QCOMPARE(canaryWeight(), QStringLiteral("10"));
+    QCOMPARE(bar->value(), 90);
+}
+
+void TestUi::podsInsideNodeBoxes_data()
+{
+    QTest::addColumn<bool>("inNodes");
+    QTest::newRow("node boxes") << true;
+    QTest::newRow("Deployment frames") << false;
+}
+
+void TestUi::podsInsideNodeBoxes()
+{
+    QFETCH(bool, inNodes);
+    QVERIFY(m_window->openPaths(lessonPaths()));
+    ui::SimulationHost *host = m_window->host();
+    m_window->setPodsInNodes(!inNodes);
+    m_window->setPodsInNodes(inNodes);
+    QCOMPARE(QSettings().value(QStringLiteral("view/podsInNodes")).toBool(), inNodes);
+    ui::TopologyScene *scene = m_window->scene();
+    // Every pod sits in exactly one frame: its node's, or its Deployment's; frames do not overlap.
+    auto checkFrames = [&] {
+        const auto frames = scene->podFrames();
+        for (std::size_t i = 0; i < frames.size(); ++i)
+            for (std::size_t j = i + 1; j < frames.size(); ++j)
+                QVERIFY2(!frames[i].second.intersects(frames[j].second), qPrintable(frames[i].first + QStringLiteral(" / ") + frames[j].first));
+        int pods = 0;
+        for (const sim::api::ObjectPtr &pod : host->simulation().store().list(sim::api::Kind::Pod, "default")) {
+            const ui::NodeItem *item = scene->nodeItem(ids::pod("default", pod->metadata.name));
+            QVERIFY(item);
+            const std::string &node = pod->as<sim::api::Pod>().spec.nodeName;
+            const QString want = inNodes ? QStringLiteral("Node %1").arg(QString::fromStdString(node))
+                                         : QStringLiteral("Deployment %1").arg(QString::fromStdString(pod->metadata.name).section(QLatin1Char('-'), 0, 1));
+            QStringList holders;
+            for (const auto &[title, rect] : frames)
+                if (rect.contains(item->sceneBoundingRect().center()))
+                    holders << title;
+            QCOMPARE(holders, QStringList{want});
+            ++pods;
+        }
+        QVERIFY(pods >= 2);
+    };
+    checkFrames();
+    // Stable: new pods join; the pods there keep their order.
+    auto order = [&] {
+        std::vector<std::pair<qreal, std::string>> out;
+        for (const sim::api::ObjectPtr &pod : host->simulation().store().list(sim::api::Kind::Pod, "default"))
+            out.emplace_back(scene->nodeItem(ids::pod("default", pod->metadata.name))->pos().y(), pod->metadata.name);
+        std::sort(out.begin(), out.end());
+        std::vector<std::string> names;
+        for (const auto &[y, name] : out)
+            names.push_back(name);
+        return names;
+    };
+    const std::vector<std::string> before = order();
+    host->runUserCommand([host] { host->simulation().scale(sim::api::Kind::Deployment, "default", "app-v2", 3); });
+    runFrames(host, 100);
+    // On a loaded machine the window rebuilds the canvas on its 250 ms timer: let the event loop run it.
+    QTRY_VERIFY(std::ranges::all_of(host->simulation().store().list(sim::api::Kind::Pod, "default"), [&](const sim::api::ObjectPtr &pod) {
+        return scene->nodeItem(ids::pod("default", pod->metadata.name)) != nullptr;
+    }));
+    std::vector<std::string> after = order();
+    QCOMPARE(after.size(), before.size() + 2);
+    std::erase_if(after, [&](const std::string &name) { return std::find(before.begin(), before.end(), name) == before.end(); });
+    QCOMPARE(after, before);
+    checkFrames();
+    // A new window opens with the choice remembered.
+    ui::MainWindow again;
+    QCOMPARE(again.scene()->podsInNodes(), inNodes);
 }
 
 void TestUi::exportCanvas_data()
@@ -316,6 +536,8 @@ void TestUi::screenshots_data()
     QTest::newRow("events") << "window-events" << true << false << "eventsDock";
     QTest::newRow("traffic") << "window-traffic" << false << false << "trafficDock";
     QTest::newRow("yaml error") << "window-yaml" << false << false << "yaml";
+    QTest::newRow("request trace") << "window-trace" << false << false << "trace";
+    QTest::newRow("node boxes") << "window-nodes" << false << false << "nodes";
 }
 
 void TestUi::screenshots()
@@ -352,6 +574,17 @@ void TestUi::showPanel(const QString &panel)
         m_window->trafficPanel()->start({QStringLiteral("/missing"), QStringLiteral("POST"), QString(), 5, 1, false});
         runFrames(m_window->host(), 200);
         m_window->trafficPanel()->refresh();
+    } else if (panel == QLatin1String("trace")) {
+        const std::vector<QPointF> particles = m_window->scene()->particlePositions();
+        QVERIFY(!particles.empty());
+        ui::TopologyView *view = m_window->view();
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(particles.back()));
+        QVERIFY(!m_window->inspector()->traceText().isEmpty());
+        return;
+    } else if (panel == QLatin1String("nodes")) {
+        m_window->setPodsInNodes(true);
+        runFrames(m_window->host(), 20);
+        return;
     } else if (panel == QLatin1String("eventsDock")) {
         m_window->events()->refresh();
     } else if (panel == QLatin1String("yaml")) {

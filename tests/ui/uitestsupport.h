@@ -17,6 +17,13 @@ inline std::vector<std::string> lessonPaths()
     return {dir + "gateway.yaml", dir + "apps.yaml", dir + "route.yaml"};
 }
 
+// The ingress-nginx canary lesson's manifests: Ingress app to app-v1, canary Ingress app-canary (canary-weight 10) to app-v2.
+inline std::vector<std::string> ingressCanaryPaths()
+{
+    const std::string dir = KUBESIM_SOURCE_DIR "/scenarios/07-ingress-canary-annotations/";
+    return {dir + "ingress-nginx.yaml", dir + "apps.yaml", dir + "ingress.yaml", dir + "canary.yaml"};
+}
+
 // Every object a user wrote (not what controllers made), as it would be saved.
 inline std::string userObjects(const sim::store::Store &store)
 {

@@ -73,9 +73,12 @@ QPointF EdgeItem::pointAt(qreal t) const
 void EdgeItem::setTraffic(double rps, double maxRps, std::optional<double> observedShare)
 {
     const bool labelChanged = isSplit() && (std::lround(rps) != std::lround(m_rps) || observedShare != m_observedShare);
-    const bool widthChanged = std::abs(rps - m_rps) > 0.05 * std::max(1.0, m_rps) || maxRps != m_maxRps;
+    // Tell the scene only when the drawn width moves visibly: the busiest edge's rate changes a little every
+    // time, and a geometry change on every edge for it was the slow fourth frame (docs/performance.md).
+    const qreal before = penWidth();
     m_rps = rps;
     m_maxRps = maxRps;
+    const bool widthChanged = std::abs(penWidth() - before) >= 0.25;
     m_observedShare = observedShare;
     if (labelChanged || widthChanged) {
         prepareGeometryChange();

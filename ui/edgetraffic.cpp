@@ -31,13 +31,28 @@ long EdgeTraffic::count(const EdgeKey &edge) const
     return it == m_edges.end() ? 0 : static_cast<long>(it->second.times.size());
 }
 
-double EdgeTraffic::rps(const EdgeKey &edge) const
+double EdgeTraffic::perSecond(long count) const
 {
     // Before a whole window has passed, divide by the time observed so far.
     const sim::engine::SimTime span = std::min(m_window, m_now - m_start);
     if (span <= 0)
         return 0;
-    return static_cast<double>(count(edge)) * sim::engine::kSecond / static_cast<double>(span);
+    return static_cast<double>(count) * sim::engine::kSecond / static_cast<double>(span);
+}
+
+double EdgeTraffic::rps(const EdgeKey &edge) const
+{
+    return perSecond(count(edge));
+}
+
+std::vector<std::pair<const EdgeTraffic::EdgeKey *, double>> EdgeTraffic::rates() const
+{
+    std::vector<std::pair<const EdgeKey *, double>> out;
+    out.reserve(m_edges.size());
+    for (const auto &[key, series] : m_edges)
+        if (!series.times.empty())
+            out.emplace_back(&key, perSecond(static_cast<long>(series.times.size())));
+    return out;
 }
 
 } // namespace ui

@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace ui {
 
@@ -25,6 +26,8 @@ public:
     double rps(const EdgeKey &edge) const;
     /** Requests over the edge during the window. */
     long count(const EdgeKey &edge) const;
+    /** Every edge with requests in the window and its requests per second, in key order (std::less<EdgeKey>). */
+    std::vector<std::pair<const EdgeKey *, double>> rates() const;
     void clear() { m_edges.clear(); }
 
 private:
@@ -32,6 +35,7 @@ private:
         std::deque<sim::engine::SimTime> times;
     };
     void expire(Series &series) const;
+    double perSecond(long count) const;
 
     sim::engine::SimTime m_window;
     sim::engine::SimTime m_now = 0;

@@ -69,6 +69,7 @@ TopologyScene::~TopologyScene()
     // Edges unregister from their nodes when destroyed: delete them first.
     for (auto &[key, edge] : m_edges)
         delete edge;
+    m_edgeIndex.clear();
     m_edges.clear();
 }
 
@@ -99,10 +100,16 @@ NodeItem *TopologyScene::nodeItem(const std::string &id) const
     return it == m_nodes.end() ? nullptr : it->second;
 }
 
+std::size_t TopologyScene::EdgeHash::operator()(const std::pair<std::string_view, std::string_view> &key) const
+{
+    const std::hash<std::string_view> hash;
+    return hash(key.first) * 31 + hash(key.second);
+}
+
 EdgeItem *TopologyScene::edgeItem(const std::string &from, const std::string &to) const
 {
-    auto it = m_edges.find({from, to});
-    return it == m_edges.end() ? nullptr : it->second;
+    auto it = m_edgeIndex.find(std::pair<std::string_view, std::string_view>(from, to));
+    return it == m_edgeIndex.end() ? nullptr : it->second;
 }
 
 std::vector<EdgeItem *> TopologyScene::splitEdges() const
@@ -210,6 +217,7 @@ void TopologyScene::syncNodes()
             ++it;
             continue;
         }
+        m_edgeIndex.erase(std::pair<std::string_view, std::string_view>(it->first.first, it->first.second));
         delete it->second;
         it = m_edges.erase(it);
     }
@@ -231,6 +239,9 @@ void TopologyScene::syncEdges()
         m_edges.emplace(key, item);
     }
     deleteUnlisted(m_edges, alive);
+    m_edgeIndex.clear();
+    for (const auto &[key, item] : m_edges)
+        m_edgeIndex.emplace(std::pair<std::string_view, std::string_view>(key.first, key.second), item);
 }
 
 void TopologyScene::placeNodes()
@@ -350,32 +361,41 @@ void TopologyScene::updateFrame(const FrameSnapshot &frame, sim::engine::SimTime
 
 void TopologyScene::updateEdgeTraffic()
 {
+    // Both maps are sorted by the same key: walk them together instead of looking every edge up (11,000 in case (b)).
+    const auto rates = m_traffic.rates();
+    std::vector<double> rps(m_edges.size(), 0.0);
     double maxRps = 0;
     std::map<NodeItem *, double> splitTotals;
+    auto rate = rates.begin();
+    std::size_t i = 0;
     for (const auto &[key, edge] : m_edges) {
-        const double rps = m_traffic.rps(key);
-        maxRps = std::max(maxRps, rps);
+        while (rate != rates.end() && *rate->first < key)
+            ++rate;
+        if (rate != rates.end() && *rate->first == key)
+            rps[i] = rate->second;
+        maxRps = std::max(maxRps, rps[i]);
         if (edge->isSplit())
-            splitTotals[edge->from()] += rps;
+            splitTotals[edge->from()] += rps[i];
+        ++i;
     }
+    i = 0;
     for (const auto &[key, edge] : m_edges) {
-        const double rps = m_traffic.rps(key);
         std::optional<double> share;
         if (edge->isSplit() && splitTotals[edge->from()] > 0)
-            share = rps / splitTotals[edge->from()];
-        edge->setTraffic(rps, maxRps, share);
+            share = rps[i] / splitTotals[edge->from()];
+        edge->setTraffic(rps[i], maxRps, share);
+        ++i;
     }
 }
 
 int TopologyScene::spriteFor(const std::string &version)
 {
-    const QString key = qs(version);
-    auto it = m_spriteOf.find(key);
+    auto it = m_spriteOf.find(version);
     if (it != m_spriteOf.end())
-        return *it;
+        return it->second;
     const int index = static_cast<int>(m_versions.size());
-    m_versions.push_back(key);
-    m_spriteOf.insert(key, index);
+    m_versions.push_back(qs(version));
+    m_spriteOf.emplace(version, index);
     std::vector<QColor> colors;
     for (const QString &v : m_versions)
         colors.push_back(v == QLatin1String(kFailedKey)     ? m_theme.failing
@@ -431,7 +451,8 @@ void TopologyScene::updateParticles(const FrameSnapshot &frame, sim::engine::Sim
                 continue;
             pos = fromNode->outPort() * (1 - t) + toNode->inPort() * t;
         }
-        const std::string key = flight.isFailure() ? kFailedKey : flight.version.empty() ? kUnroutedKey : flight.version;
+        static const std::string failed = kFailedKey, unrouted = kUnroutedKey;
+        const std::string &key = flight.isFailure() ? failed : flight.version.empty() ? unrouted : flight.version;
         particles.push_back({pos, spriteFor(key), 1.0, flight.id});
     }
     m_failures.erase(std::remove_if(m_failures.begin(), m_failures.end(),

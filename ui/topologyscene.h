@@ -11,10 +11,10 @@
 
 #include <QElapsedTimer>
 #include <QGraphicsScene>
-#include <QHash>
 
 #include <map>
 #include <memory>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -109,12 +109,17 @@ private:
     sim::topology::PodGrouping m_grouping = sim::topology::PodGrouping::Workload;
     std::unordered_map<std::string, NodeItem *> m_nodes;
     std::map<std::pair<std::string, std::string>, EdgeItem *> m_edges;
+    struct EdgeHash {
+        std::size_t operator()(const std::pair<std::string_view, std::string_view> &key) const;
+    };
+    // The same edges hashed, for the particle pass's one look-up per particle (m_edges' keys, rebuilt in syncEdges).
+    std::unordered_map<std::pair<std::string_view, std::string_view>, EdgeItem *, EdgeHash> m_edgeIndex;
     std::map<std::string, PodGroupItem *> m_groups;
     ParticleLayer *m_particles;
     EdgeTraffic m_traffic;
     int m_requestsPerParticle = 1;
     std::vector<QString> m_versions;
-    QHash<QString, int> m_spriteOf;
+    std::unordered_map<std::string, int> m_spriteOf;  // by version key, without a QString per particle
     struct FailureMark {
         QPointF pos;
         qint64 bornMs;

@@ -7,12 +7,12 @@ namespace sim::metrics {
 void SlidingWindow::record(engine::SimTime at)
 {
     std::int64_t second = at / engine::kSecond;
-    auto slot = static_cast<std::size_t>(second % kSeconds);
-    if (m_second[slot] != second) {
-        m_second[slot] = second;
-        m_counts[slot] = 0;
+    Bucket &bucket = m_buckets[static_cast<std::size_t>(second % kSeconds)];
+    if (bucket.second != second) {
+        bucket.second = second;
+        bucket.count = 0;
     }
-    ++m_counts[slot];
+    ++bucket.count;
 }
 
 double SlidingWindow::rate(engine::SimTime now, int seconds) const
@@ -23,9 +23,9 @@ double SlidingWindow::rate(engine::SimTime now, int seconds) const
     for (std::int64_t s = current - seconds; s < current; ++s) {
         if (s < 0)
             continue;
-        auto slot = static_cast<std::size_t>(s % kSeconds);
-        if (m_second[slot] == s)
-            total += m_counts[slot];
+        const Bucket &bucket = m_buckets[static_cast<std::size_t>(s % kSeconds)];
+        if (bucket.second == s)
+            total += bucket.count;
     }
     return static_cast<double>(total) / seconds;
 }

@@ -17,8 +17,12 @@ public:
     double rate(engine::SimTime now, int seconds) const;
 
 private:
-    std::array<std::uint64_t, kSeconds> m_counts{};
-    std::array<std::int64_t, kSeconds> m_second{};  // which absolute second each bucket holds
+    // A bucket's second and count side by side: recording touches one cache line, not two.
+    struct Bucket {
+        std::int64_t second = 0;  // which absolute second the bucket holds
+        std::uint64_t count = 0;
+    };
+    std::array<Bucket, kSeconds> m_buckets{};
 };
 
 } // namespace sim::metrics

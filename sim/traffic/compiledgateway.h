@@ -49,7 +49,6 @@ struct CompiledRule {
     std::vector<api::HTTPRouteFilter> filters;
     std::vector<CompiledMirror> mirrors;
     std::vector<CompiledBackendRef> backends;
-    std::vector<std::uint64_t> cumulativeWeights;  // running sum per backend, for one uniform draw
     std::uint64_t totalWeight = 0;
     std::uint32_t metricId = kNone;
 
@@ -80,6 +79,31 @@ struct CompiledMatch {
     std::size_t pathLength() const { return path.size(); }
 };
 
+/** One backendRef of a rule as the weighted draw reads it; a rule's picks sit side by side in CompiledListener::picks. */
+struct BackendPick {
+    std::uint64_t cumulativeWeight = 0;  // the rule's weights summed up to and including this backend
+    std::uint32_t service = kNone;       // as CompiledBackendRef
+    std::uint32_t servicePort = kNone;
+    std::uint32_t metricId = kNone;
+    bool isValid = true;
+};
+
+/**
+ * What routing reads of a match and its rule to forward a request, packed in 20 bytes: the full
+ * CompiledMatch and CompiledRule (hundreds of bytes each) are only read when a match has conditions
+ * to check, its rule has filters, or a trace is asked for. With thousands of rules this keeps the
+ * data a decision touches in cache.
+ */
+struct MatchProbe {
+    std::uint32_t rule = 0;        // index into CompiledListener::rules
+    std::uint32_t ruleMetric = kNone;
+    std::uint32_t firstPick = 0;   // the rule's backends in CompiledListener::picks
+    std::uint32_t pickCount = 0;
+    CompiledMatch::PathKind pathKind = CompiledMatch::PathKind::Prefix;
+    bool hasConditions = false;    // a method, header or query match to check on the CompiledMatch
+    bool hasRuleFilters = false;   // the rule has filters or mirrors: forwarding reads the CompiledRule
+};
+
 /** The matches that apply to one hostname of a listener, indexed by path. */
 struct HostBucket {
     std::string hostname;  // "" for routes that match any host
@@ -100,6 +124,8 @@ struct CompiledListener {
     std::string certificateProblem;
     std::vector<CompiledRule> rules;
     std::vector<CompiledMatch> matches;
+    std::vector<MatchProbe> probes;   // by match index
+    std::vector<BackendPick> picks;   // by MatchProbe::firstPick
     StringMap<HostBucket> exactHosts;
     StringMap<HostBucket> wildcardHosts;  // key: the suffix ".example.com"
     std::optional<HostBucket> anyHost;

@@ -322,7 +322,6 @@ GatewayCompiler::RouteTemplate GatewayCompiler::compileRouteTemplate(const api::
             backend.filters = ref.filters;
             noteInvalid(backend);
             compiled.totalWeight += backend.weight;
-            compiled.cumulativeWeights.push_back(compiled.totalWeight);
             compiled.backends.push_back(std::move(backend));
         }
         std::vector<api::HTTPRouteMatch> matches = rule.matches;
@@ -464,6 +463,15 @@ void GatewayCompiler::addToListener(CompiledListener &listener, const RouteTempl
 {
     auto ruleBase = static_cast<std::uint32_t>(listener.rules.size());
     listener.rules.insert(listener.rules.end(), tmpl.rules.begin(), tmpl.rules.end());
+    std::vector<std::uint32_t> firstPick;
+    for (const CompiledRule &rule : tmpl.rules) {
+        firstPick.push_back(static_cast<std::uint32_t>(listener.picks.size()));
+        std::uint64_t cumulative = 0;
+        for (const CompiledBackendRef &backend : rule.backends) {
+            cumulative += backend.weight;
+            listener.picks.push_back(BackendPick{cumulative, backend.service, backend.servicePort, backend.metricId, backend.isValid()});
+        }
+    }
     for (const std::string &hostname : hostnames) {
         HostBucket *bucket;
         if (hostname.empty()) {
@@ -481,6 +489,11 @@ void GatewayCompiler::addToListener(CompiledListener &listener, const RouteTempl
             listener.matches.push_back(match);
             listener.matches.back().rule = ruleBase + match.rule;
             listener.matches.back().hostname = hostname;
+            const CompiledRule &rule = tmpl.rules[match.rule];
+            listener.probes.push_back(MatchProbe{ruleBase + match.rule, rule.metricId, firstPick[match.rule],
+                                                 static_cast<std::uint32_t>(rule.backends.size()), match.pathKind,
+                                                 match.method || !match.headers.empty() || !match.queryParams.empty(),
+                                                 !rule.filters.empty() || !rule.mirrors.empty()});
             switch (match.pathKind) {
             case CompiledMatch::PathKind::Exact:
                 bucket->exact[match.path].push_back(id);
@@ -530,8 +543,7 @@ void GatewayCompiler::sortBuckets(CompiledListener &listener)
         for (auto &[path, ids] : bucket.exact)
             std::stable_sort(ids.begin(), ids.end(), before);
         std::stable_sort(bucket.regex.begin(), bucket.regex.end(), before);
-        for (std::uint32_t n = 0; n < bucket.prefix.nodeCount(); ++n)
-            std::stable_sort(bucket.prefix.items(n).begin(), bucket.prefix.items(n).end(), before);
+        bucket.prefix.sortItems(before);
     };
     for (auto &[host, bucket] : listener.exactHosts)
         sortBucket(bucket);

@@ -36,7 +36,10 @@ private:
                     RoutingDecision::Via via, const CompiledNode *node, RoutingDecision &d, Trace *trace);
     void viaGateway(const RoutingTable &table, const CompiledGateway &gateway, const std::string &listenerName,
                     const HttpRequest &request, RoutingDecision &d, Trace *trace);
-    void forwardGatewayRule(const RoutingTable &table, const HttpRequest &request, RoutingDecision &d, Trace *trace);
+    /** Redirect and mirror filters of the matched rule; true when a redirect answered the request. */
+    bool applyRuleFilters(const RoutingTable &table, const HttpRequest &request, RoutingDecision &d, Trace *trace);
+    /** The weighted draw among the rule's backendRefs, then the proxy's endpoint choice. */
+    void forwardGatewayRule(const RoutingTable &table, const MatchProbe &probe, RoutingDecision &d, Trace *trace);
     void viaIngress(const RoutingTable &table, const CompiledIngressController &controller, const HttpRequest &request,
                     RoutingDecision &d, Trace *trace);
     const IngressServiceTarget *chooseCanary(const IngressLocation &location, const HttpRequest &request, Trace *trace);

@@ -44,7 +44,11 @@ bool isRoutingKind(api::Kind kind)
 struct TrafficSystem::Generator {
     LoadSpec spec;
     LoadCounters counters;
-    std::vector<HttpRequest> requests;  // each template once per client: template * clients + client
+    // One request per template; each send stamps the client in place (short strings: no allocation), so the
+    // generator's memory does not grow with templates x clients and the request sent stays in cache.
+    std::vector<HttpRequest> requests;
+    std::vector<std::string> clientIds;
+    std::vector<std::string> clientIps;
     std::vector<std::uint64_t> cumulative;
     bool isRunning = true;
     SimTime startedAt = 0;
@@ -494,14 +498,13 @@ std::uint32_t TrafficSystem::startLoad(LoadSpec spec)
     spec.clients = std::max<std::uint32_t>(spec.clients, 1);
     if (spec.rate <= 0)
         spec.rate = 1;
+    for (std::uint32_t c = 0; c < spec.clients; ++c) {
+        generator->clientIds.push_back("client-" + std::to_string(c));
+        generator->clientIps.push_back("198.51.100." + std::to_string(c % 254 + 1));
+    }
     for (const RequestTemplate &t : spec.templates) {
         generator->cumulative.push_back((generator->cumulative.empty() ? 0 : generator->cumulative.back()) + t.weight);
-        for (std::uint32_t c = 0; c < spec.clients; ++c) {
-            HttpRequest r = t.request;
-            r.clientId = "client-" + std::to_string(c);
-            r.clientIp = "198.51.100." + std::to_string(c % 254 + 1);
-            generator->requests.push_back(std::move(r));
-        }
+        generator->requests.push_back(t.request);
     }
     generator->spec = std::move(spec);
     generator->startedAt = m_engine.now();
@@ -551,7 +554,10 @@ void TrafficSystem::generate(std::uint32_t index)
         which = static_cast<std::size_t>(std::upper_bound(g.cumulative.begin(), g.cumulative.end(), draw) - g.cumulative.begin());
     }
     std::uint64_t sequence = g.counters.generated++;
-    const HttpRequest &request = g.requests[which * spec.clients + sequence % spec.clients];
+    HttpRequest &request = g.requests[which];
+    const auto client = static_cast<std::size_t>(sequence % spec.clients);
+    request.clientId = g.clientIds[client];
+    request.clientIp = g.clientIps[client];
     launch(spec.entry, request, index);
     SimTime next;
     if (spec.isPoisson)

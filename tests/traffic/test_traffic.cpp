@@ -5,6 +5,7 @@
 #include "sim/metrics/slidingwindow.h"
 #include "sim/traffic/exchangeformat.h"
 #include "sim/traffic/loadreport.h"
+#include "sim/traffic/pathtrie.h"
 #include "sim/traffic/trafficsystem.h"
 
 #include <QJsonArray>
@@ -12,6 +13,8 @@
 #include <QJsonObject>
 #include <QtTest>
 
+#include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 
@@ -102,6 +105,11 @@ private slots:
     void podServerAnnotations();
     void requestJsonShape();
     void loadReportSplits();
+    void pathTrie_data();
+    void pathTrie();
+    void pathTrieAgreesWithPrefixMatch();
+    void generatorClients_data();
+    void generatorClients();
 };
 
 void TestTraffic::kubeProxyModes_data()
@@ -608,6 +616,125 @@ void TestTraffic::loadReportSplits()
         QVERIFY2(o.contains(key), key);
     QVERIFY(o["latencyMs"].toObject()["p99"].toDouble() > 0);
     QCOMPARE(o["splits"].toArray()[0].toObject()["ci95"].toArray().size(), 2);
+}
+
+void TestTraffic::pathTrie_data()
+{
+    QTest::addColumn<QStringList>("prefixes");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QStringList>("matched");  // deepest node first, each node's items in insertion order
+
+    const QString longA = "a-path-element-longer-than-sixteen-characters";
+    const QString longB = "a-path-element-longer-than-sixteen-characterz";
+    QTest::newRow("root matches everything") << QStringList{"/", "/foo"} << "/bar/baz" << QStringList{"/"};
+    QTest::newRow("element-wise, not character-wise") << QStringList{"/foo", "/foob"} << "/foobar" << QStringList{};
+    QTest::newRow("deepest first") << QStringList{"/", "/foo", "/foo/bar"} << "/foo/bar/baz" << QStringList{"/foo/bar", "/foo", "/"};
+    QTest::newRow("trailing slash is the same node") << QStringList{"/foo/", "/foo"} << "/foo" << QStringList{"/foo/", "/foo"};
+    QTest::newRow("empty elements are skipped") << QStringList{"/foo//bar"} << "/foo/bar" << QStringList{"/foo//bar"};
+    QTest::newRow("same element under other parents") << QStringList{"/a/x", "/b/x", "/x"} << "/b/x/y" << QStringList{"/b/x"};
+    QTest::newRow("long elements compared in full") << QStringList{"/" + longA, "/" + longB} << "/" + longB + "/1"
+                                                    << QStringList{"/" + longB};
+    QTest::newRow("long prefix of a long element") << QStringList{"/" + longA.left(20)} << "/" + longA << QStringList{};
+    QTest::newRow("element of exactly sixteen characters") << QStringList{"/abcdefghijklmnop", "/abcdefghijklmno"}
+                                                           << "/abcdefghijklmnop" << QStringList{"/abcdefghijklmnop"};
+}
+
+void TestTraffic::pathTrie()
+{
+    QFETCH(QStringList, prefixes);
+    QFETCH(QString, path);
+    QFETCH(QStringList, matched);
+    traffic::PathTrie trie;
+    std::vector<std::string> keys;
+    for (const QString &p : prefixes) {
+        keys.push_back(p.toStdString());
+        trie.insert(keys.back(), static_cast<std::uint32_t>(keys.size() - 1));
+    }
+    std::array<std::uint32_t, traffic::PathTrie::kMaxDepth> chain;
+    std::size_t depth = trie.matchChain(path.toStdString(), chain.data());
+    QStringList got;
+    for (std::size_t i = depth; i-- > 0;) {
+        for (std::uint32_t item : trie.items(chain[i]))
+            got << QString::fromStdString(keys[item]);
+    }
+    QCOMPARE(got, matched);
+}
+
+void TestTraffic::pathTrieAgreesWithPrefixMatch()
+{
+    // Thousands of prefixes (short and long elements, many siblings, so the edge table grows several times):
+    // for each probe path the trie's chain holds exactly the prefixes matchesPathPrefix accepts.
+    engine::RandomStream random(7, 1);
+    auto element = [&] {
+        std::string e = "e" + std::to_string(random.uniform(40));
+        if (random.uniform(4) == 0)
+            e += std::string(random.uniform(30), 'x');
+        return e;
+    };
+    traffic::PathTrie trie;
+    std::vector<std::string> prefixes;
+    for (int i = 0; i < 3000; ++i) {
+        std::string p;
+        for (std::uint64_t depth = random.uniform(4) + 1; depth > 0; --depth)
+            p += "/" + element();
+        prefixes.push_back(p);
+        trie.insert(p, static_cast<std::uint32_t>(i));
+    }
+    for (int i = 0; i < 2000; ++i) {
+        std::string path;
+        for (std::uint64_t depth = random.uniform(5) + 1; depth > 0; --depth)
+            path += "/" + element();
+        std::array<std::uint32_t, traffic::PathTrie::kMaxDepth> chain;
+        std::size_t depth = trie.matchChain(path, chain.data());
+        std::set<std::uint32_t> fromTrie;
+        for (std::size_t n = 0; n < depth; ++n) {
+            for (std::uint32_t item : trie.items(chain[n]))
+                fromTrie.insert(item);
+        }
+        std::set<std::uint32_t> expected;
+        for (std::size_t p = 0; p < prefixes.size(); ++p) {
+            if (traffic::matchesPathPrefix(prefixes[p], path))
+                expected.insert(static_cast<std::uint32_t>(p));
+        }
+        QCOMPARE(fromTrie, expected);
+    }
+}
+
+void TestTraffic::generatorClients_data()
+{
+    QTest::addColumn<int>("clients");
+    QTest::addColumn<int>("minPods");
+    QTest::addColumn<int>("maxPods");
+    // ClientIP affinity pins each generator client to one pod: the pods used are at most the clients.
+    QTest::newRow("one client") << 1 << 1 << 1;
+    QTest::newRow("three clients") << 3 << 1 << 3;
+    QTest::newRow("forty clients") << 40 << 4 << 10;
+}
+
+void TestTraffic::generatorClients()
+{
+    QFETCH(int, clients);
+    QFETCH(int, minPods);
+    QFETCH(int, maxPods);
+    Cluster c;
+    c.pods("default", "web", 10);
+    c.service("default", "web", "web", 80);
+    setPolicy(c, "web", "ClientIP", "Cluster");
+    traffic::TrafficSystem system(c.engine, c.store);
+    traffic::LoadSpec spec;
+    spec.entry = EntryPoint::service("default", "web");
+    spec.templates.push_back({*HttpRequest::fromUrl("http://web/a"), 1});
+    spec.templates.push_back({*HttpRequest::fromUrl("http://web/b"), 1});
+    spec.rate = 100;
+    spec.count = 400;
+    spec.clients = static_cast<std::uint32_t>(clients);
+    std::uint32_t g = system.startLoad(spec);
+    c.engine.runUntil(engine::kMinute);
+    const traffic::LoadCounters &counters = system.counters(g);
+    QCOMPARE(counters.answered, std::uint64_t(400));
+    auto podsUsed = static_cast<int>(std::count_if(counters.byPodSeries.begin(), counters.byPodSeries.end(),
+                                                   [](std::uint64_t n) { return n > 0; }));
+    QVERIFY2(podsUsed >= minPods && podsUsed <= maxPods, std::to_string(podsUsed).c_str());
 }
 
 QTEST_APPLESS_MAIN(TestTraffic)

@@ -66,6 +66,9 @@ TopologyScene::TopologyScene(QObject *parent) : QGraphicsScene(parent), m_partic
 
 TopologyScene::~TopologyScene()
 {
+    // QGraphicsScene's destructor deletes the remaining cards; a selected one leaving emits selectionChanged,
+    // which must not reach this class's slot once this part of the object is gone (UBSan, in the ASan suite).
+    disconnect(this, &QGraphicsScene::selectionChanged, this, &TopologyScene::onSelectionChanged);
     // Edges unregister from their nodes when destroyed: delete them first.
     for (auto &[key, edge] : m_edges)
         delete edge;

@@ -90,13 +90,17 @@ void EndpointSliceController::onPodEvent(const store::WatchEvent &event)
     std::string key;  // one buffer for every Service's key: most are already queued, so nothing copies it
     for (std::string_view name : services) {
         assignKey(key, ns, name);
-        const auto ready = m_readyEndpoints.find(key);
-        const bool hasReady = ready != m_readyEndpoints.end() && ready->second > 0;
-        if (change == Change::Harmless || (change == Change::AddsReady && hasReady))
+        if (change == Change::Harmless || (change == Change::AddsReady && hasReadyEndpoints(key)))
             enqueueAfter(key, kBatchPeriod);
         else
             enqueue(key);
     }
+}
+
+bool EndpointSliceController::hasReadyEndpoints(const std::string &serviceKey) const
+{
+    const auto ready = m_readyEndpoints.find(serviceKey);
+    return ready != m_readyEndpoints.end() && ready->second > 0;
 }
 
 EndpointSliceController::Change EndpointSliceController::classify(const store::WatchEvent &event)

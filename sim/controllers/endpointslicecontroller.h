@@ -59,6 +59,8 @@ private:
     /** What a pod change does to the endpoints traffic uses: removes or changes a ready one, adds one, or neither. */
     enum class Change { Urgent, AddsReady, Harmless };
     static Change classify(const store::WatchEvent &event);
+    /** True when the Service's slices, as last written, hold a ready endpoint. */
+    bool hasReadyEndpoints(const std::string &serviceKey) const;
 
     LabelPairIndex m_podsByLabel;
     std::unordered_map<std::string, CachedEndpoint> m_endpoints;  // pod uid -> its endpoint

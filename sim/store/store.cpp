@@ -79,12 +79,9 @@ std::vector<api::ObjectPtr> Store::listOwnedBy(api::Kind kind, const std::string
     auto it = m_dependents.find(ownerUid);
     if (it == m_dependents.end())
         return out;
-    for (const auto &[key, obj] : it->second) {
-        if (std::get<0>(key) != kind || std::get<1>(key) != ns)
-            continue;
-        const api::OwnerReference *ref = obj->metadata.controllerRef();
-        if (ref && ref->uid == ownerUid)
-            out.push_back(obj);
+    for (const auto &[key, dependent] : it->second) {
+        if (dependent.controlled && std::get<0>(key) == kind && std::get<1>(key) == ns)
+            out.push_back(dependent.object);
     }
     return out;
 }
@@ -95,8 +92,8 @@ std::vector<api::ObjectPtr> Store::dependentsOf(const std::string &ownerUid) con
     auto it = m_dependents.find(ownerUid);
     if (it == m_dependents.end())
         return out;
-    for (const auto &[key, obj] : it->second)
-        out.push_back(obj);
+    for (const auto &[key, dependent] : it->second)
+        out.push_back(dependent.object);
     return out;
 }
 
@@ -197,13 +194,15 @@ void Store::reindexOwners(const api::ObjectPtr &object, const api::Object *old)
                                 std::string_view(object->metadata.name));
     if (old && old->metadata.ownerReferences != object->metadata.ownerReferences)
         unindexOwners(*old);
+    const api::OwnerReference *controller = object->metadata.controllerRef();
     for (const api::OwnerReference &ref : object->metadata.ownerReferences) {
         Dependents &dependents = m_dependents[ref.uid];
+        const Dependent dependent{object, controller && controller->uid == ref.uid};
         // Most updates keep the owners: then only the held object changes, found without building a key.
         if (auto it = dependents.find(key); it != dependents.end())
-            it->second = object;
+            it->second = dependent;
         else
-            dependents.emplace(DependentKey{std::get<0>(key), std::get<1>(key), std::get<2>(key)}, object);
+            dependents.emplace(DependentKey{std::get<0>(key), std::get<1>(key), std::get<2>(key)}, dependent);
     }
 }
 

@@ -107,7 +107,11 @@ private:
             return KeyLess{}(KeyView{std::get<1>(a), std::get<2>(a)}, KeyView{std::get<1>(b), std::get<2>(b)});
         }
     };
-    using Dependents = std::map<DependentKey, api::ObjectPtr, DependentLess>;
+    struct Dependent {
+        api::ObjectPtr object;
+        bool controlled = false;  // the owner is the object's controller: listOwnedBy reads this, not the object
+    };
+    using Dependents = std::map<DependentKey, Dependent, DependentLess>;
     std::unordered_map<std::string, Dependents> m_dependents;
     std::uint64_t m_resourceVersion = 0;
     std::uint64_t m_uidCounter = 0;

@@ -290,16 +290,16 @@ void Router::viaGateway(const RoutingTable &table, const CompiledGateway &gatewa
         if (trace)
             trace->add("tls", "TLS terminated at the Gateway", "listener " + listener->name + " holds a valid certificate");
     }
-    std::uint32_t matchIndex = GatewayMatcher::findMatch(*listener, request, trace);
-    if (matchIndex == kNone) {
+    const MatchProbe *found = GatewayMatcher::findMatch(*listener, request, trace);
+    if (!found) {
         answer(d, 404, "Not Found", trace,
                "no HTTPRoute rule on listener " + listener->name + " matches host " + request.host + " and path " + request.path
                    + " (" + std::to_string(listener->attachedRoutes) + " route(s) attached)");
         return;
     }
     // Only addresses of the match and rule are taken here: the probe holds what forwarding reads.
-    const MatchProbe &probe = listener->probes[matchIndex];
-    d.match = &listener->matches[matchIndex];
+    const MatchProbe &probe = *found;
+    d.match = &listener->matches[probe.match];
     d.rule = &listener->rules[probe.rule];
     d.ruleMetric = probe.ruleMetric;
     if (trace)

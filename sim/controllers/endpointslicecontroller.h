@@ -4,6 +4,8 @@
 #include "sim/controllers/labelpairindex.h"
 #include "sim/engine/randomstream.h"
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -37,9 +39,17 @@ protected:
 
 private:
     struct Group {
-        std::vector<api::EndpointPort> ports;
+        std::vector<std::optional<std::int32_t>> targets;  // each Service port's resolved port on these pods
+        std::vector<api::EndpointPort> ports;               // the resolved ones, as the slice lists them
         std::vector<api::Endpoint> endpoints;
     };
+    /** A pod's endpoint as one version of it shows, kept between passes and shared by every Service selecting it. */
+    struct CachedEndpoint {
+        std::uint64_t resourceVersion = 0;  // of the pod version it was built from (no pointer: old versions are freed)
+        api::Endpoint endpoint;
+    };
+    /** The endpoint of this version of the pod (built when the pod changed since its last use); null when it has none. */
+    const api::Endpoint *endpointOf(const api::ObjectPtr &pod);
     void onPodEvent(const store::WatchEvent &event);
     void onServiceEvent(const store::WatchEvent &event);
     std::vector<Group> desiredGroups(const api::Object &service);
@@ -49,8 +59,11 @@ private:
     /** What a pod change does to the endpoints traffic uses: removes or changes a ready one, adds one, or neither. */
     enum class Change { Urgent, AddsReady, Harmless };
     static Change classify(const store::WatchEvent &event);
+    /** True when the Service's slices, as last written, hold a ready endpoint. */
+    bool hasReadyEndpoints(const std::string &serviceKey) const;
 
     LabelPairIndex m_podsByLabel;
+    std::unordered_map<std::string, CachedEndpoint> m_endpoints;  // pod uid -> its endpoint
     std::unordered_map<std::string, std::size_t> m_readyEndpoints;  // service key -> ready endpoints last written
     LabelPairIndex m_servicesBySelector;
     engine::RandomStream m_random;

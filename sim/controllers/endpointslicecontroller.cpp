@@ -61,9 +61,10 @@ void EndpointSliceController::onPodEvent(const store::WatchEvent &event)
 {
     const api::Object &pod = *event.object;
     const std::string &ns = pod.metadata.namespace_;
+    assignKey(m_podKey, ns, pod.metadata.name);
+    m_pods.erase(m_podKey);
     if (event.type == store::WatchEventType::Deleted) {
         m_podsByLabel.remove(ns, pod.metadata.name, pod.metadata.labels);
-        m_endpoints.erase(pod.metadata.uid);
     } else if (!event.old) {
         m_podsByLabel.add(ns, pod.metadata.name, pod.metadata.labels);
     } else if (event.old->metadata.labels != pod.metadata.labels) {
@@ -140,25 +141,30 @@ void EndpointSliceController::onServiceEvent(const store::WatchEvent &event)
         enqueue(keyOf(svc.metadata.namespace_, svc.metadata.name));
 }
 
-const api::Endpoint *EndpointSliceController::endpointOf(const api::ObjectPtr &p)
+const EndpointSliceController::PodEntry &EndpointSliceController::podEntry(const std::string &ns, std::string_view name)
 {
-    const api::Pod &pod = p->as<api::Pod>();
+    assignKey(m_podKey, ns, name);
+    auto [it, added] = m_pods.try_emplace(m_podKey);
+    PodEntry &entry = it->second;
+    if (!added)
+        return entry;
+    entry.pod = store().get(api::Kind::Pod, ns, name);
+    if (!entry.pod)
+        return entry;
+    const api::Object &p = *entry.pod;
+    const api::Pod &pod = p.as<api::Pod>();
     if (pod.status.podIP.empty() || pod.status.phase == "Succeeded" || pod.status.phase == "Failed")
-        return nullptr;
-    CachedEndpoint &cached = m_endpoints[p->metadata.uid];
-    if (cached.resourceVersion == p->metadata.resourceVersion)
-        return &cached.endpoint;
-    cached.resourceVersion = p->metadata.resourceVersion;
-    api::Endpoint &endpoint = cached.endpoint;
+        return entry;
+    api::Endpoint &endpoint = entry.endpoint.emplace();
     endpoint.addresses = {pod.status.podIP};
-    const bool terminating = isTerminating(*p);
+    const bool terminating = isTerminating(p);
     const bool ready = pod.isReady();
     endpoint.conditions.ready = ready && !terminating;
     endpoint.conditions.serving = ready;
     endpoint.conditions.terminating = terminating;
     endpoint.nodeName = pod.spec.nodeName;
-    endpoint.targetRef = api::EndpointTargetRef{"Pod", p->metadata.namespace_, p->metadata.name, p->metadata.uid};
-    return &endpoint;
+    endpoint.targetRef = api::EndpointTargetRef{"Pod", p.metadata.namespace_, p.metadata.name, p.metadata.uid};
+    return entry;
 }
 
 std::vector<EndpointSliceController::Group> EndpointSliceController::desiredGroups(const api::Object &service)
@@ -168,14 +174,11 @@ std::vector<EndpointSliceController::Group> EndpointSliceController::desiredGrou
     std::vector<std::optional<std::int32_t>> targets(spec.ports.size());
     const std::vector<std::string_view> names = m_podsByLabel.withAll(service.metadata.namespace_, spec.selector);
     for (std::string_view name : names) {
-        api::ObjectPtr p = store().get(api::Kind::Pod, service.metadata.namespace_, name);
-        if (!p || !matchesSelector(spec.selector, p->metadata.labels))
-            continue;
-        const api::Endpoint *endpoint = endpointOf(p);
-        if (!endpoint)
+        const PodEntry &entry = podEntry(service.metadata.namespace_, name);
+        if (!entry.pod || !entry.endpoint || !matchesSelector(spec.selector, entry.pod->metadata.labels))
             continue;
         for (std::size_t i = 0; i < spec.ports.size(); ++i)
-            targets[i] = resolveTargetPort(spec.ports[i], p->as<api::Pod>());
+            targets[i] = resolveTargetPort(spec.ports[i], entry.pod->as<api::Pod>());
         auto found = std::find_if(groups.begin(), groups.end(), [&](const Group &g) { return g.targets == targets; });
         if (found == groups.end()) {
             found = groups.insert(groups.end(), Group{targets, {}, {}});
@@ -186,7 +189,7 @@ std::vector<EndpointSliceController::Group> EndpointSliceController::desiredGrou
             }
             found->endpoints.reserve(names.size());
         }
-        found->endpoints.push_back(*endpoint);
+        found->endpoints.push_back(*entry.endpoint);
     }
     // Slices follow their ports' order (name, protocol, number), whatever order the pods came in.
     auto portOrder = [](const Group &a, const Group &b) {

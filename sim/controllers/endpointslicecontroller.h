@@ -43,13 +43,15 @@ private:
         std::vector<api::EndpointPort> ports;               // the resolved ones, as the slice lists them
         std::vector<api::Endpoint> endpoints;
     };
-    /** A pod's endpoint as one version of it shows, kept between passes and shared by every Service selecting it. */
-    struct CachedEndpoint {
-        std::uint64_t resourceVersion = 0;  // of the pod version it was built from (no pointer: old versions are freed)
-        api::Endpoint endpoint;
+    /**
+     * A pod as a pass read it from the store, with its endpoint, kept for later passes and shared by every Service
+     * selecting the pod. Any watch event of the pod drops it, so an entry present is the pod's current version.
+     */
+    struct PodEntry {
+        api::ObjectPtr pod;                      // null: not in the store
+        std::optional<api::Endpoint> endpoint;  // none: the pod has no endpoint (no IP yet, or finished)
     };
-    /** The endpoint of this version of the pod (built when the pod changed since its last use); null when it has none. */
-    const api::Endpoint *endpointOf(const api::ObjectPtr &pod);
+    const PodEntry &podEntry(const std::string &ns, std::string_view name);
     void onPodEvent(const store::WatchEvent &event);
     void onServiceEvent(const store::WatchEvent &event);
     std::vector<Group> desiredGroups(const api::Object &service);
@@ -63,7 +65,8 @@ private:
     bool hasReadyEndpoints(const std::string &serviceKey) const;
 
     LabelPairIndex m_podsByLabel;
-    std::unordered_map<std::string, CachedEndpoint> m_endpoints;  // pod uid -> its endpoint
+    std::unordered_map<std::string, PodEntry> m_pods;  // pod key -> the pod and its endpoint
+    std::string m_podKey;                              // look-up buffer for m_pods
     std::unordered_map<std::string, std::size_t> m_readyEndpoints;  // service key -> ready endpoints last written
     LabelPairIndex m_servicesBySelector;
     engine::RandomStream m_random;

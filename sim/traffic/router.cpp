@@ -348,10 +348,10 @@ void Router::forwardGatewayRule(const RoutingTable &table, const MatchProbe &pro
         std::upper_bound(picks, picks + probe.pickCount, draw, [](std::uint64_t v, const BackendPick &p) { return v < p.cumulativeWeight; })
         - picks);
     const BackendPick &pick = picks[index];
-    d.backendRef = &d.rule->backends[index];
+    d.backendIndex = static_cast<std::uint32_t>(index);
     d.backendMetric = pick.metricId;
     if (trace) {
-        const CompiledBackendRef &backend = *d.backendRef;
+        const CompiledBackendRef &backend = *d.backendRef();
         std::string why = "weight " + std::to_string(backend.weight) + " of " + std::to_string(total);
         if (probe.pickCount > 1)
             why += "; draw " + std::to_string(draw) + " fell in its range";
@@ -359,7 +359,7 @@ void Router::forwardGatewayRule(const RoutingTable &table, const MatchProbe &pro
     }
     if (!pick.isValid) {
         answer(d, 500, "Internal Server Error", trace,
-               "invalid backendRef (" + d.backendRef->invalidReason + "): " + d.backendRef->invalidMessage);
+               "invalid backendRef (" + d.backendRef()->invalidReason + "): " + d.backendRef()->invalidMessage);
         return;
     }
     proxyToEndpoints(table, pick.service, pick.servicePort, d, trace);

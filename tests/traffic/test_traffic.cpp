@@ -621,27 +621,39 @@ void TestTraffic::loadReportSplits()
 void TestTraffic::pathTrie_data()
 {
     QTest::addColumn<QStringList>("prefixes");
+    QTest::addColumn<bool>("reversed");  // finish() orders each node's items by descending id instead of as inserted
     QTest::addColumn<QString>("path");
-    QTest::addColumn<QStringList>("matched");  // deepest node first, each node's items in insertion order
+    QTest::addColumn<QStringList>("matched");  // deepest node first, each node's items in finish() order
 
     const QString longA = "a-path-element-longer-than-sixteen-characters";
     const QString longB = "a-path-element-longer-than-sixteen-characterz";
-    QTest::newRow("root matches everything") << QStringList{"/", "/foo"} << "/bar/baz" << QStringList{"/"};
-    QTest::newRow("element-wise, not character-wise") << QStringList{"/foo", "/foob"} << "/foobar" << QStringList{};
-    QTest::newRow("deepest first") << QStringList{"/", "/foo", "/foo/bar"} << "/foo/bar/baz" << QStringList{"/foo/bar", "/foo", "/"};
-    QTest::newRow("trailing slash is the same node") << QStringList{"/foo/", "/foo"} << "/foo" << QStringList{"/foo/", "/foo"};
-    QTest::newRow("empty elements are skipped") << QStringList{"/foo//bar"} << "/foo/bar" << QStringList{"/foo//bar"};
-    QTest::newRow("same element under other parents") << QStringList{"/a/x", "/b/x", "/x"} << "/b/x/y" << QStringList{"/b/x"};
-    QTest::newRow("long elements compared in full") << QStringList{"/" + longA, "/" + longB} << "/" + longB + "/1"
+    const QString withNul = QString("/a") + QChar(0);
+    QTest::newRow("root matches everything") << QStringList{"/", "/foo"} << false << "/bar/baz" << QStringList{"/"};
+    QTest::newRow("element-wise, not character-wise") << QStringList{"/foo", "/foob"} << false << "/foobar" << QStringList{};
+    QTest::newRow("deepest first") << QStringList{"/", "/foo", "/foo/bar"} << false << "/foo/bar/baz"
+                                   << QStringList{"/foo/bar", "/foo", "/"};
+    QTest::newRow("a child added after its parent's items") << QStringList{"/a", "/a/b", "/a/b/c"} << false << "/a/b/c/d/e"
+                                                            << QStringList{"/a/b/c", "/a/b", "/a"};
+    QTest::newRow("a leaf ends the walk") << QStringList{"/a/b"} << false << "/a/b/c/d" << QStringList{"/a/b"};
+    QTest::newRow("trailing slash is the same node") << QStringList{"/foo/", "/foo"} << false << "/foo" << QStringList{"/foo/", "/foo"};
+    QTest::newRow("finish orders each node's items") << QStringList{"/foo/", "/foo", "/foo//", "/"} << true << "/foo"
+                                                     << QStringList{"/foo//", "/foo", "/foo/", "/"};
+    QTest::newRow("empty elements are skipped") << QStringList{"/foo//bar"} << false << "/foo/bar" << QStringList{"/foo//bar"};
+    QTest::newRow("same element under other parents") << QStringList{"/a/x", "/b/x", "/x"} << false << "/b/x/y" << QStringList{"/b/x"};
+    QTest::newRow("long elements compared in full") << QStringList{"/" + longA, "/" + longB} << false << "/" + longB + "/1"
                                                     << QStringList{"/" + longB};
-    QTest::newRow("long prefix of a long element") << QStringList{"/" + longA.left(20)} << "/" + longA << QStringList{};
-    QTest::newRow("element of exactly sixteen characters") << QStringList{"/abcdefghijklmnop", "/abcdefghijklmno"}
-                                                           << "/abcdefghijklmnop" << QStringList{"/abcdefghijklmnop"};
+    QTest::newRow("long prefix of a long element") << QStringList{"/" + longA.left(20)} << false << "/" + longA << QStringList{};
+    QTest::newRow("element of exactly eight characters") << QStringList{"/abcdefgh", "/abcdefg", "/abcdefghi"} << false << "/abcdefgh"
+                                                         << QStringList{"/abcdefgh"};
+    QTest::newRow("nine characters are not eight") << QStringList{"/abcdefgh"} << false << "/abcdefghi" << QStringList{};
+    QTest::newRow("a NUL byte is part of the element") << QStringList{"/a", withNul} << false << withNul << QStringList{withNul};
+    QTest::newRow("nothing inserted") << QStringList{} << false << "/a" << QStringList{};
 }
 
 void TestTraffic::pathTrie()
 {
     QFETCH(QStringList, prefixes);
+    QFETCH(bool, reversed);
     QFETCH(QString, path);
     QFETCH(QStringList, matched);
     traffic::PathTrie trie;
@@ -650,6 +662,10 @@ void TestTraffic::pathTrie()
         keys.push_back(p.toStdString());
         trie.insert(keys.back(), static_cast<std::uint32_t>(keys.size() - 1));
     }
+    if (reversed)
+        trie.finish([](std::uint32_t a, std::uint32_t b) { return a > b; });
+    else
+        trie.finish();
     std::array<std::uint32_t, traffic::PathTrie::kMaxDepth> chain;
     std::size_t depth = trie.matchChain(path.toStdString(), chain.data());
     QStringList got;
@@ -662,7 +678,7 @@ void TestTraffic::pathTrie()
 
 void TestTraffic::pathTrieAgreesWithPrefixMatch()
 {
-    // Thousands of prefixes (short and long elements, many siblings, so the edge table grows several times):
+    // Thousands of prefixes (elements inline in the edge and longer ones, many siblings, so the edge table grows several times):
     // for each probe path the trie's chain holds exactly the prefixes matchesPathPrefix accepts.
     engine::RandomStream random(7, 1);
     auto element = [&] {
@@ -680,6 +696,7 @@ void TestTraffic::pathTrieAgreesWithPrefixMatch()
         prefixes.push_back(p);
         trie.insert(p, static_cast<std::uint32_t>(i));
     }
+    trie.finish();
     for (int i = 0; i < 2000; ++i) {
         std::string path;
         for (std::uint64_t depth = random.uniform(5) + 1; depth > 0; --depth)

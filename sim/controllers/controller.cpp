@@ -56,7 +56,17 @@ void Controller::process(const std::string &key)
 
 std::string Controller::keyOf(const std::string &ns, const std::string &name)
 {
-    return ns.empty() ? name : ns + "/" + name;
+    std::string key;
+    assignKey(key, ns, name);
+    return key;
+}
+
+void Controller::assignKey(std::string &out, std::string_view ns, std::string_view name)
+{
+    out.assign(ns);
+    if (!ns.empty())
+        out.push_back('/');
+    out.append(name);
 }
 
 std::pair<std::string, std::string> Controller::splitKey(std::string_view key)

@@ -45,6 +45,8 @@ public:
 
     /** "namespace/name" (or "name" for cluster-scoped objects). */
     static std::string keyOf(const std::string &ns, const std::string &name);
+    /** keyOf written into `out` (whose capacity it reuses, so a loop over many keys allocates once). */
+    static void assignKey(std::string &out, std::string_view ns, std::string_view name);
     /** Splits a key made by keyOf into namespace and name. */
     static std::pair<std::string, std::string> splitKey(std::string_view key);
 

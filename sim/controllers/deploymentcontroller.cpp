@@ -5,13 +5,51 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <numeric>
+#include <optional>
+#include <tuple>
 
 namespace sim::controllers {
 namespace {
 
 int specReplicas(const api::ObjectPtr &rs) { return rs ? rs->as<api::ReplicaSet>().spec.replicas : 0; }
 int availableOf(const api::ObjectPtr &rs) { return rs ? rs->as<api::ReplicaSet>().status.availableReplicas : 0; }
+
+/** An annotation holding a whole number (the desired- and max-replicas ones); nullopt when absent or malformed. */
+std::optional<int> intAnnotation(const api::Object &o, const char *key)
+{
+    auto it = o.metadata.annotations.find(key);
+    if (it == o.metadata.annotations.end())
+        return std::nullopt;
+    int v = 0;
+    const std::string &text = it->second;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || end != text.data() + text.size())
+        return std::nullopt;
+    return v;
+}
+
+/**
+ * Kubernetes' GetProportion: how many of `toAdd` replicas (negative: to remove) a ReplicaSet takes when the
+ * Deployment's replicas + maxSurge changes to `maxReplicas`, never more than what is left after `added`.
+ */
+int proportionOf(const api::Object &rs, const api::Deployment &d, int maxReplicas, int toAdd, int added)
+{
+    const int size = rs.as<api::ReplicaSet>().spec.replicas;
+    if (size == 0 || toAdd == 0 || toAdd == added)
+        return 0;
+    int fraction = -size;  // scaling to zero: the whole ReplicaSet
+    if (d.spec.replicas != 0) {
+        // Its share of the replicas + maxSurge it was sized for (the status when the annotation is missing).
+        int before = intAnnotation(rs, DeploymentController::kMaxReplicasAnnotation).value_or(0);
+        if (before == 0)
+            before = d.status.replicas;
+        fraction = before == 0 ? 0 : static_cast<int>(std::lround(static_cast<double>(size) * maxReplicas / before)) - size;
+    }
+    const int allowed = toAdd - added;
+    return toAdd > 0 ? std::min(fraction, allowed) : std::max(fraction, allowed);
+}
 
 template <class F> int sum(const std::vector<api::ObjectPtr> &sets, F f)
 {
@@ -121,8 +159,9 @@ Controller::Result DeploymentController::reconcile(const std::string &key)
         return {};
     Sets sets = replicaSets(*d);
     const api::DeploymentSpec &spec = d->as<api::Deployment>().spec;
-    if (spec.paused)
-        scalePaused(d, sets);
+    // As Kubernetes: a paused Deployment, or one scaled since its ReplicaSets were sized, only scales this pass.
+    if (spec.paused || isScalingEvent(d->as<api::Deployment>(), sets))
+        scaleActive(d, sets);
     else if (spec.strategy.type == "Recreate")
         rolloutRecreate(d, sets);
     else
@@ -314,16 +353,78 @@ void DeploymentController::rolloutRecreate(const api::ObjectPtr &d, Sets &sets)
         cleanupHistory(*d, sets);
 }
 
-void DeploymentController::scalePaused(const api::ObjectPtr &d, Sets &sets)
+bool DeploymentController::isScalingEvent(const api::Deployment &deployment, const Sets &sets)
 {
-    // A paused Deployment still follows spec.replicas when a single ReplicaSet is active; it starts no rollout.
+    if (!sets.newRS)
+        return false;
+    for (const api::ObjectPtr &rs : sets.all()) {
+        if (specReplicas(rs) == 0)
+            continue;
+        const std::optional<int> desired = intAnnotation(*rs, kDesiredReplicasAnnotation);
+        if (desired && *desired != deployment.spec.replicas)
+            return true;
+    }
+    return false;
+}
+
+void DeploymentController::scaleActive(const api::ObjectPtr &d, const Sets &sets)
+{
+    const api::Deployment &deployment = d->as<api::Deployment>();
+    const int replicas = deployment.spec.replicas;
     std::vector<api::ObjectPtr> active;
     for (const api::ObjectPtr &rs : sets.all()) {
         if (specReplicas(rs) > 0)
             active.push_back(rs);
     }
-    if (active.size() == 1)
-        scale(d, active.front(), d->as<api::Deployment>().spec.replicas);
+    if (active.size() <= 1) {
+        // One active ReplicaSet takes every replica; with none active, the newest does.
+        const api::ObjectPtr target = !active.empty() ? active.front() : sets.newRS ? sets.newRS
+                                                                    : !sets.old.empty() ? sets.old.back() : nullptr;
+        if (target)
+            scale(d, target, replicas);
+        return;
+    }
+    const api::ObjectPtr &newRS = sets.newRS;
+    if (newRS && specReplicas(newRS) == replicas && intAnnotation(*newRS, kDesiredReplicasAnnotation) == replicas &&
+        availableOf(newRS) == replicas) {
+        // The new ReplicaSet is saturated: the old ones have no part left.
+        for (const api::ObjectPtr &rs : sets.old) {
+            if (specReplicas(rs) > 0)
+                scale(d, rs, 0);
+        }
+        return;
+    }
+    if (deployment.spec.strategy.type != "Recreate")
+        scaleProportionally(d, std::move(active));
+}
+
+void DeploymentController::scaleProportionally(const api::ObjectPtr &d, std::vector<api::ObjectPtr> active)
+{
+    const api::Deployment &deployment = d->as<api::Deployment>();
+    const int maxReplicas = deployment.spec.replicas + resolveFenceposts(deployment).maxSurge;
+    const int allowed = deployment.spec.replicas > 0 ? maxReplicas : 0;
+    const int toAdd = allowed - sum(active, specReplicas);
+    if (toAdd != 0) {
+        // Larger first; between equals, newer first when growing and older first when shrinking.
+        std::sort(active.begin(), active.end(), [&](const api::ObjectPtr &a, const api::ObjectPtr &b) {
+            if (specReplicas(a) != specReplicas(b))
+                return specReplicas(a) > specReplicas(b);
+            const auto ka = std::tie(a->metadata.creationTimestamp, a->metadata.name);
+            const auto kb = std::tie(b->metadata.creationTimestamp, b->metadata.name);
+            return toAdd > 0 ? kb < ka : ka < kb;
+        });
+    }
+    std::vector<int> sizes;
+    int added = 0;
+    for (const api::ObjectPtr &rs : active) {
+        const int proportion = proportionOf(*rs, deployment, maxReplicas, toAdd, added);
+        sizes.push_back(specReplicas(rs) + proportion);
+        added += proportion;
+    }
+    // What rounding left over goes to the largest.
+    sizes.front() = std::max(0, sizes.front() + toAdd - added);
+    for (std::size_t i = 0; i < active.size(); ++i)
+        scale(d, active[i], sizes[i]);
 }
 
 void DeploymentController::setDeploymentRevision(const api::ObjectPtr &d, const api::ObjectPtr &newRS)

@@ -12,7 +12,8 @@ namespace sim::controllers {
  * The Deployment controller: one ReplicaSet per pod template (<deployment>-<pod-template-hash>), numbered
  * by the deployment.kubernetes.io/revision annotation. RollingUpdate follows the Kubernetes algorithm:
  * the new ReplicaSet grows while all ReplicaSets' replicas stay <= replicas + maxSurge, old ones shrink
- * while available pods stay >= replicas - maxUnavailable. Recreate scales the old ones to zero and waits
+ * while available pods stay >= replicas - maxUnavailable; a scale during a rollout shares replicas + maxSurge
+ * out in proportion to the active ReplicaSets' sizes first. Recreate scales the old ones to zero and waits
  * for their pods to be gone before creating new ones. Writes status and the Available / Progressing
  * conditions that `kubectl rollout status` reads, and prunes old ReplicaSets past revisionHistoryLimit.
  */
@@ -52,7 +53,15 @@ private:
     api::ObjectPtr scale(const api::ObjectPtr &d, const api::ObjectPtr &rs, int replicas);
     void rolloutRolling(const api::ObjectPtr &d, Sets &sets);
     void rolloutRecreate(const api::ObjectPtr &d, Sets &sets);
-    void scalePaused(const api::ObjectPtr &d, Sets &sets);
+    /** True when an active ReplicaSet was sized for another spec.replicas (the Deployment was scaled since). */
+    static bool isScalingEvent(const api::Deployment &deployment, const Sets &sets);
+    /**
+     * Kubernetes' scale step (a scaling event, or a paused Deployment): one active ReplicaSet takes spec.replicas; a
+     * saturated new one takes all, the old ones none; otherwise a rolling Deployment's replicas + maxSurge are shared
+     * out in proportion to each active ReplicaSet's size, leftovers to the largest.
+     */
+    void scaleActive(const api::ObjectPtr &d, const Sets &sets);
+    void scaleProportionally(const api::ObjectPtr &d, std::vector<api::ObjectPtr> active);
     void reconcileOldReplicaSets(const api::ObjectPtr &d, Sets &sets);
     void cleanupHistory(const api::Object &d, const Sets &sets);
     Result writeStatus(const api::ObjectPtr &d, const Sets &sets);

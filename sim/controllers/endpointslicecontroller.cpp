@@ -61,6 +61,8 @@ void EndpointSliceController::onPodEvent(const store::WatchEvent &event)
 {
     const api::Object &pod = *event.object;
     const std::string &ns = pod.metadata.namespace_;
+    assignKey(m_podKey, ns, pod.metadata.name);
+    m_pods.erase(m_podKey);
     if (event.type == store::WatchEventType::Deleted) {
         m_podsByLabel.remove(ns, pod.metadata.name, pod.metadata.labels);
     } else if (!event.old) {
@@ -78,21 +80,28 @@ void EndpointSliceController::onPodEvent(const store::WatchEvent &event)
             now.spec.nodeName == before.spec.nodeName)
             return;
     }
-    std::set<std::string> services = m_servicesBySelector.withAny(ns, pod.metadata.labels);
+    std::vector<std::string_view> services = m_servicesBySelector.withAny(ns, pod.metadata.labels);
     if (event.old && event.old->metadata.labels != pod.metadata.labels) {
-        std::set<std::string> before = m_servicesBySelector.withAny(ns, event.old->metadata.labels);
-        services.insert(before.begin(), before.end());
+        std::vector<std::string_view> before = m_servicesBySelector.withAny(ns, event.old->metadata.labels);
+        services.insert(services.end(), before.begin(), before.end());
+        std::sort(services.begin(), services.end());
+        services.erase(std::unique(services.begin(), services.end()), services.end());
     }
     const Change change = classify(event);
-    for (const std::string &name : services) {
-        std::string key = keyOf(ns, name);
-        const auto ready = m_readyEndpoints.find(key);
-        const bool hasReady = ready != m_readyEndpoints.end() && ready->second > 0;
-        if (change == Change::Harmless || (change == Change::AddsReady && hasReady))
+    std::string key;  // one buffer for every Service's key: most are already queued, so nothing copies it
+    for (std::string_view name : services) {
+        assignKey(key, ns, name);
+        if (change == Change::Harmless || (change == Change::AddsReady && hasReadyEndpoints(key)))
             enqueueAfter(key, kBatchPeriod);
         else
             enqueue(key);
     }
+}
+
+bool EndpointSliceController::hasReadyEndpoints(const std::string &serviceKey) const
+{
+    const auto ready = m_readyEndpoints.find(serviceKey);
+    return ready != m_readyEndpoints.end() && ready->second > 0;
 }
 
 EndpointSliceController::Change EndpointSliceController::classify(const store::WatchEvent &event)
@@ -132,34 +141,55 @@ void EndpointSliceController::onServiceEvent(const store::WatchEvent &event)
         enqueue(keyOf(svc.metadata.namespace_, svc.metadata.name));
 }
 
+const EndpointSliceController::PodEntry &EndpointSliceController::podEntry(const std::string &ns, std::string_view name)
+{
+    assignKey(m_podKey, ns, name);
+    auto [it, added] = m_pods.try_emplace(m_podKey);
+    PodEntry &entry = it->second;
+    if (!added)
+        return entry;
+    entry.pod = store().get(api::Kind::Pod, ns, name);
+    if (!entry.pod)
+        return entry;
+    const api::Object &p = *entry.pod;
+    const api::Pod &pod = p.as<api::Pod>();
+    if (pod.status.podIP.empty() || pod.status.phase == "Succeeded" || pod.status.phase == "Failed")
+        return entry;
+    api::Endpoint &endpoint = entry.endpoint.emplace();
+    endpoint.addresses = {pod.status.podIP};
+    const bool terminating = isTerminating(p);
+    const bool ready = pod.isReady();
+    endpoint.conditions.ready = ready && !terminating;
+    endpoint.conditions.serving = ready;
+    endpoint.conditions.terminating = terminating;
+    endpoint.nodeName = pod.spec.nodeName;
+    endpoint.targetRef = api::EndpointTargetRef{"Pod", p.metadata.namespace_, p.metadata.name, p.metadata.uid};
+    return entry;
+}
+
 std::vector<EndpointSliceController::Group> EndpointSliceController::desiredGroups(const api::Object &service)
 {
     const api::ServiceSpec &spec = service.as<api::Service>().spec;
     std::vector<Group> groups;  // almost always one: pods of a Service usually resolve its ports alike
-    std::vector<api::EndpointPort> ports;
-    for (std::string_view name : m_podsByLabel.withAll(service.metadata.namespace_, spec.selector)) {
-        api::ObjectPtr p = store().get(api::Kind::Pod, service.metadata.namespace_, name);
-        if (!p || !matchesSelector(spec.selector, p->metadata.labels))
+    std::vector<std::optional<std::int32_t>> targets(spec.ports.size());
+    const std::vector<std::string_view> names = m_podsByLabel.withAll(service.metadata.namespace_, spec.selector);
+    for (std::string_view name : names) {
+        const PodEntry &entry = podEntry(service.metadata.namespace_, name);
+        if (!entry.pod || !entry.endpoint || !matchesSelector(spec.selector, entry.pod->metadata.labels))
             continue;
-        const api::Pod &pod = p->as<api::Pod>();
-        if (pod.status.podIP.empty() || pod.status.phase == "Succeeded" || pod.status.phase == "Failed")
-            continue;
-        ports.clear();
-        for (const api::ServicePort &sp : spec.ports) {
-            if (std::optional<std::int32_t> port = resolveTargetPort(sp, pod))
-                ports.push_back(api::EndpointPort{sp.name, sp.protocol, *port, sp.appProtocol});
+        for (std::size_t i = 0; i < spec.ports.size(); ++i)
+            targets[i] = resolveTargetPort(spec.ports[i], entry.pod->as<api::Pod>());
+        auto found = std::find_if(groups.begin(), groups.end(), [&](const Group &g) { return g.targets == targets; });
+        if (found == groups.end()) {
+            found = groups.insert(groups.end(), Group{targets, {}, {}});
+            for (std::size_t i = 0; i < spec.ports.size(); ++i) {
+                const api::ServicePort &sp = spec.ports[i];
+                if (targets[i])
+                    found->ports.push_back(api::EndpointPort{sp.name, sp.protocol, *targets[i], sp.appProtocol});
+            }
+            found->endpoints.reserve(names.size());
         }
-        auto found = std::find_if(groups.begin(), groups.end(), [&](const Group &g) { return g.ports == ports; });
-        Group &group = found != groups.end() ? *found : groups.emplace_back(Group{ports, {}});
-        api::Endpoint endpoint;
-        endpoint.addresses = {pod.status.podIP};
-        const bool terminating = isTerminating(*p);
-        endpoint.conditions.ready = pod.isReady() && !terminating;
-        endpoint.conditions.serving = pod.isReady();
-        endpoint.conditions.terminating = terminating;
-        endpoint.nodeName = pod.spec.nodeName;
-        endpoint.targetRef = api::EndpointTargetRef{"Pod", p->metadata.namespace_, p->metadata.name, p->metadata.uid};
-        group.endpoints.push_back(std::move(endpoint));
+        found->endpoints.push_back(*entry.endpoint);
     }
     // Slices follow their ports' order (name, protocol, number), whatever order the pods came in.
     auto portOrder = [](const Group &a, const Group &b) {
@@ -223,9 +253,8 @@ Controller::Result EndpointSliceController::reconcile(const std::string &key)
         if (i < existing.size()) {
             if (existing[i]->as<api::EndpointSlice>() == desired[i])
                 continue;
-            api::Object updated = *existing[i];
-            updated.as<api::EndpointSlice>() = std::move(desired[i]);
-            store().update(std::move(updated));
+            // The new body replaces the old one: copying the old endpoints first would be wasted.
+            store().update(api::Object{existing[i]->metadata, std::move(desired[i])});
             continue;
         }
         api::Object slice = api::makeObject(api::Kind::EndpointSlice);

@@ -4,6 +4,8 @@
 #include "sim/controllers/labelpairindex.h"
 #include "sim/engine/randomstream.h"
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -37,9 +39,19 @@ protected:
 
 private:
     struct Group {
-        std::vector<api::EndpointPort> ports;
+        std::vector<std::optional<std::int32_t>> targets;  // each Service port's resolved port on these pods
+        std::vector<api::EndpointPort> ports;               // the resolved ones, as the slice lists them
         std::vector<api::Endpoint> endpoints;
     };
+    /**
+     * A pod as a pass read it from the store, with its endpoint, kept for later passes and shared by every Service
+     * selecting the pod. Any watch event of the pod drops it, so an entry present is the pod's current version.
+     */
+    struct PodEntry {
+        api::ObjectPtr pod;                      // null: not in the store
+        std::optional<api::Endpoint> endpoint;  // none: the pod has no endpoint (no IP yet, or finished)
+    };
+    const PodEntry &podEntry(const std::string &ns, std::string_view name);
     void onPodEvent(const store::WatchEvent &event);
     void onServiceEvent(const store::WatchEvent &event);
     std::vector<Group> desiredGroups(const api::Object &service);
@@ -49,8 +61,12 @@ private:
     /** What a pod change does to the endpoints traffic uses: removes or changes a ready one, adds one, or neither. */
     enum class Change { Urgent, AddsReady, Harmless };
     static Change classify(const store::WatchEvent &event);
+    /** True when the Service's slices, as last written, hold a ready endpoint. */
+    bool hasReadyEndpoints(const std::string &serviceKey) const;
 
     LabelPairIndex m_podsByLabel;
+    std::unordered_map<std::string, PodEntry> m_pods;  // pod key -> the pod and its endpoint
+    std::string m_podKey;                              // look-up buffer for m_pods
     std::unordered_map<std::string, std::size_t> m_readyEndpoints;  // service key -> ready endpoints last written
     LabelPairIndex m_servicesBySelector;
     engine::RandomStream m_random;

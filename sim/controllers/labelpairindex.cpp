@@ -1,5 +1,7 @@
 #include "sim/controllers/labelpairindex.h"
 
+#include <algorithm>
+
 namespace sim::controllers {
 
 std::string LabelPairIndex::pairKey(const std::string &ns, const std::string &key, const std::string &value)
@@ -63,13 +65,16 @@ std::vector<std::string_view> LabelPairIndex::withAll(const std::string &ns, con
     return out;
 }
 
-std::set<std::string> LabelPairIndex::withAny(const std::string &ns, const api::Labels &labels) const
+std::vector<std::string_view> LabelPairIndex::withAny(const std::string &ns, const api::Labels &labels) const
 {
-    std::set<std::string> out;
+    std::vector<std::string_view> out;
     for (const auto &[k, v] : labels) {
         if (const std::set<std::string> *s = names(ns, k, v))
-            out.insert(s->begin(), s->end());
+            out.insert(out.end(), s->begin(), s->end());
     }
+    // Views, not a set of copies: sorting them costs no allocation per name.
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
 }
 

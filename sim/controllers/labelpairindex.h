@@ -24,8 +24,11 @@ public:
      * into the index: valid until its next add or remove.
      */
     std::vector<std::string_view> withAll(const std::string &ns, const api::Labels &selector) const;
-    /** Names (in name order) of objects that carry at least one of the pairs in `labels`. */
-    std::set<std::string> withAny(const std::string &ns, const api::Labels &labels) const;
+    /**
+     * Names (in name order, each once) of objects that carry at least one of the pairs in `labels`. The views point
+     * into the index: valid until its next add or remove.
+     */
+    std::vector<std::string_view> withAny(const std::string &ns, const api::Labels &labels) const;
 
 private:
     static std::string pairKey(const std::string &ns, const std::string &key, const std::string &value);

@@ -169,12 +169,9 @@ void ReplicaSetController::deletePods(const api::ObjectPtr &rs, std::vector<api:
 
 std::vector<api::ObjectPtr> ReplicaSetController::activePods(const api::Object &rs)
 {
-    std::vector<api::ObjectPtr> active;
-    for (const api::ObjectPtr &pod : store().listOwnedBy(api::Kind::Pod, rs.metadata.namespace_, rs.metadata.uid)) {
-        if (isActive(*pod))
-            active.push_back(pod);
-    }
-    return active;
+    std::vector<api::ObjectPtr> pods = store().listOwnedBy(api::Kind::Pod, rs.metadata.namespace_, rs.metadata.uid);
+    std::erase_if(pods, [](const api::ObjectPtr &pod) { return !isActive(*pod); });
+    return pods;
 }
 
 Controller::Result ReplicaSetController::writeStatus(const api::ObjectPtr &rs, const std::vector<api::ObjectPtr> &active)
@@ -195,10 +192,11 @@ Controller::Result ReplicaSetController::writeStatus(const api::ObjectPtr &rs, c
         if (!pod->as<api::Pod>().isReady())
             continue;
         ++status.readyReplicas;
-        if (isAvailable(*pod, minReady, now())) {
+        // isAvailable() for a pod already known active and ready: only minReadySeconds is left to check.
+        const engine::SimTime at = minReady > 0 ? readySince(*pod) + minReady : 0;
+        if (at <= now()) {
             ++status.availableReplicas;
         } else {
-            const engine::SimTime at = readySince(*pod) + minReady;
             nextAvailable = nextAvailable == 0 ? at : std::min(nextAvailable, at);
         }
     }

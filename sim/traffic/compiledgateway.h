@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <regex>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -89,12 +90,13 @@ struct BackendPick {
 };
 
 /**
- * What routing reads of a match and its rule to forward a request, packed in 20 bytes: the full
- * CompiledMatch and CompiledRule (hundreds of bytes each) are only read when a match has conditions
- * to check, its rule has filters, or a trace is asked for. With thousands of rules this keeps the
- * data a decision touches in cache.
+ * What routing reads of a match and its rule to forward a request, packed in 24 bytes and kept in the
+ * hostname bucket's candidate lists themselves: the full CompiledMatch and CompiledRule (hundreds of
+ * bytes each) are only read when a match has conditions to check, its rule has filters, or a trace is
+ * asked for. With thousands of rules this keeps the data a decision touches in cache.
  */
 struct MatchProbe {
+    std::uint32_t match = 0;       // index into CompiledListener::matches
     std::uint32_t rule = 0;        // index into CompiledListener::rules
     std::uint32_t ruleMetric = kNone;
     std::uint32_t firstPick = 0;   // the rule's backends in CompiledListener::picks
@@ -104,12 +106,20 @@ struct MatchProbe {
     bool hasRuleFilters = false;   // the rule has filters or mirrors: forwarding reads the CompiledRule
 };
 
-/** The matches that apply to one hostname of a listener, indexed by path. */
+/** The matches that apply to one hostname of a listener, indexed by path, each list by precedence. */
 struct HostBucket {
     std::string hostname;  // "" for routes that match any host
-    StringMap<std::vector<std::uint32_t>> exact;  // path -> matches, by precedence
-    std::vector<std::uint32_t> regex;             // by precedence
-    PathTrie prefix;                              // each node's items by precedence
+    StringMap<std::vector<MatchProbe>> exact;  // by path
+    std::vector<MatchProbe> regex;
+    PathTrie prefix;                           // items: positions in prefixProbes
+    std::vector<MatchProbe> prefixProbes;      // as added; once sorted, in prefix.items() order, node by node
+
+    /** The candidates filed at a trie node, once the bucket is sorted. */
+    std::span<const MatchProbe> prefixCandidates(std::uint32_t node) const
+    {
+        PathTrie::Range r = prefix.range(node);
+        return std::span<const MatchProbe>(prefixProbes).subspan(r.first, r.count);
+    }
 };
 
 /** A listener after route attachment: its hostname buckets hold every attached rule's matches. */
@@ -124,7 +134,6 @@ struct CompiledListener {
     std::string certificateProblem;
     std::vector<CompiledRule> rules;
     std::vector<CompiledMatch> matches;
-    std::vector<MatchProbe> probes;   // by match index
     std::vector<BackendPick> picks;   // by MatchProbe::firstPick
     StringMap<HostBucket> exactHosts;
     StringMap<HostBucket> wildcardHosts;  // key: the suffix ".example.com"

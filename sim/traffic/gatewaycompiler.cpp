@@ -490,19 +490,20 @@ void GatewayCompiler::addToListener(CompiledListener &listener, const RouteTempl
             listener.matches.back().rule = ruleBase + match.rule;
             listener.matches.back().hostname = hostname;
             const CompiledRule &rule = tmpl.rules[match.rule];
-            listener.probes.push_back(MatchProbe{ruleBase + match.rule, rule.metricId, firstPick[match.rule],
-                                                 static_cast<std::uint32_t>(rule.backends.size()), match.pathKind,
-                                                 match.method || !match.headers.empty() || !match.queryParams.empty(),
-                                                 !rule.filters.empty() || !rule.mirrors.empty()});
+            MatchProbe probe{id, ruleBase + match.rule, rule.metricId, firstPick[match.rule],
+                             static_cast<std::uint32_t>(rule.backends.size()), match.pathKind,
+                             match.method || !match.headers.empty() || !match.queryParams.empty(),
+                             !rule.filters.empty() || !rule.mirrors.empty()};
             switch (match.pathKind) {
             case CompiledMatch::PathKind::Exact:
-                bucket->exact[match.path].push_back(id);
+                bucket->exact[match.path].push_back(probe);
                 break;
             case CompiledMatch::PathKind::RegularExpression:
-                bucket->regex.push_back(id);
+                bucket->regex.push_back(probe);
                 break;
             case CompiledMatch::PathKind::Prefix:
-                bucket->prefix.insert(match.path, id);
+                bucket->prefix.insert(match.path, static_cast<std::uint32_t>(bucket->prefixProbes.size()));
+                bucket->prefixProbes.push_back(probe);
                 break;
             }
         }
@@ -539,11 +540,17 @@ void GatewayCompiler::sortBuckets(CompiledListener &listener)
             return ra.ruleIndex < rb.ruleIndex;
         return a.matchIndex < b.matchIndex;
     };
+    auto probeBefore = [&](const MatchProbe &a, const MatchProbe &b) { return before(a.match, b.match); };
     auto sortBucket = [&](HostBucket &bucket) {
-        for (auto &[path, ids] : bucket.exact)
-            std::stable_sort(ids.begin(), ids.end(), before);
-        std::stable_sort(bucket.regex.begin(), bucket.regex.end(), before);
-        bucket.prefix.sortItems(before);
+        for (auto &[path, probes] : bucket.exact)
+            std::stable_sort(probes.begin(), probes.end(), probeBefore);
+        std::stable_sort(bucket.regex.begin(), bucket.regex.end(), probeBefore);
+        // Trie items are positions in prefixProbes as added: sort them, then lay the probes out in that order.
+        const std::vector<MatchProbe> added = bucket.prefixProbes;
+        bucket.prefix.finish([&](std::uint32_t a, std::uint32_t b) { return probeBefore(added[a], added[b]); });
+        bucket.prefixProbes.clear();
+        for (std::uint32_t position : bucket.prefix.items())
+            bucket.prefixProbes.push_back(added[position]);
     };
     for (auto &[host, bucket] : listener.exactHosts)
         sortBucket(bucket);

@@ -23,44 +23,43 @@ std::string ruleName(const CompiledListener &listener, const CompiledMatch &matc
 }
 
 // Tries candidates in order; the first whose conditions hold wins. With a trace, each loser says why.
-std::uint32_t firstMatching(const CompiledListener &listener, std::span<const std::uint32_t> ids, const HttpRequest &request,
-                            Trace *trace)
+const MatchProbe *firstMatching(const CompiledListener &listener, std::span<const MatchProbe> candidates, const HttpRequest &request,
+                                Trace *trace)
 {
-    for (std::uint32_t id : ids) {
-        const MatchProbe &probe = listener.probes[id];
+    for (const MatchProbe &probe : candidates) {
         // The index already matched the path; without conditions the candidate wins untouched.
         if (!probe.hasConditions && probe.pathKind != CompiledMatch::PathKind::RegularExpression)
-            return id;
-        const CompiledMatch &match = listener.matches[id];
+            return &probe;
+        const CompiledMatch &match = listener.matches[probe.match];
         std::string whyNot;
         if (match.pathKind == CompiledMatch::PathKind::RegularExpression && !GatewayMatcher::matchesPath(match, request.path)) {
             continue;
         }
         if (GatewayMatcher::matchesConditions(match, request, trace ? &whyNot : nullptr))
-            return id;
+            return &probe;
         if (trace)
             trace->add("rule", "skipped " + ruleName(listener, match), whyNot);
     }
-    return kNone;
+    return nullptr;
 }
 
-std::uint32_t findInBucket(const CompiledListener &listener, const HostBucket &bucket, const HttpRequest &request, Trace *trace)
+const MatchProbe *findInBucket(const CompiledListener &listener, const HostBucket &bucket, const HttpRequest &request, Trace *trace)
 {
     if (!bucket.exact.empty()) {
         if (auto it = bucket.exact.find(request.path); it != bucket.exact.end()) {
-            if (std::uint32_t m = firstMatching(listener, it->second, request, trace); m != kNone)
+            if (const MatchProbe *m = firstMatching(listener, it->second, request, trace))
                 return m;
         }
     }
-    if (std::uint32_t m = firstMatching(listener, bucket.regex, request, trace); m != kNone)
+    if (const MatchProbe *m = firstMatching(listener, bucket.regex, request, trace))
         return m;
     std::array<std::uint32_t, PathTrie::kMaxDepth> chain;
     std::size_t depth = bucket.prefix.matchChain(request.path, chain.data());
     for (std::size_t i = depth; i-- > 0;) {
-        if (std::uint32_t m = firstMatching(listener, bucket.prefix.items(chain[i]), request, trace); m != kNone)
+        if (const MatchProbe *m = firstMatching(listener, bucket.prefixCandidates(chain[i]), request, trace))
             return m;
     }
-    return kNone;
+    return nullptr;
 }
 
 } // namespace
@@ -92,23 +91,23 @@ const CompiledListener *GatewayMatcher::selectListener(const CompiledGateway &ga
     return best;
 }
 
-std::uint32_t GatewayMatcher::findMatch(const CompiledListener &listener, const HttpRequest &request, Trace *trace)
+const MatchProbe *GatewayMatcher::findMatch(const CompiledListener &listener, const HttpRequest &request, Trace *trace)
 {
     // Routes with the most specific hostname take precedence: exact, longer wildcard suffixes, then any host.
     if (auto it = listener.exactHosts.find(request.host); it != listener.exactHosts.end()) {
-        if (std::uint32_t m = findInBucket(listener, it->second, request, trace); m != kNone)
+        if (const MatchProbe *m = findInBucket(listener, it->second, request, trace))
             return m;
     }
     std::string_view host = request.host;
     for (std::size_t dot = host.find('.'); dot != std::string_view::npos; dot = host.find('.', dot + 1)) {
         if (auto it = listener.wildcardHosts.find(host.substr(dot)); it != listener.wildcardHosts.end()) {
-            if (std::uint32_t m = findInBucket(listener, it->second, request, trace); m != kNone)
+            if (const MatchProbe *m = findInBucket(listener, it->second, request, trace))
                 return m;
         }
     }
     if (listener.anyHost)
         return findInBucket(listener, *listener.anyHost, request, trace);
-    return kNone;
+    return nullptr;
 }
 
 bool GatewayMatcher::matchesPath(const CompiledMatch &match, std::string_view path)

@@ -19,10 +19,10 @@ public:
     static const CompiledListener *selectListener(const CompiledGateway &gateway, std::int32_t port, std::string_view host,
                                                   Trace *trace);
     /**
-     * The index (into listener.matches and listener.probes) of the first match in precedence order that
-     * the request satisfies; kNone when none (404).
+     * The first match in precedence order that the request satisfies, as its probe (which names the
+     * match in listener.matches); nullptr when none (404).
      */
-    static std::uint32_t findMatch(const CompiledListener &listener, const HttpRequest &request, Trace *trace);
+    static const MatchProbe *findMatch(const CompiledListener &listener, const HttpRequest &request, Trace *trace);
     /** Do method, headers and query parameters match (the path already did)? Sets *whyNot when not. */
     static bool matchesConditions(const CompiledMatch &match, const HttpRequest &request, std::string *whyNot);
     /** Does the path match on its own? */

@@ -99,8 +99,8 @@ HttpRequest HttpFilters::upstreamRequest(const RoutingDecision &decision, const 
     upstream.headers.set("x-forwarded-proto", request.scheme);
     if (decision.rule && decision.match) {
         applyRequestFilters(decision.rule->filters, *decision.match, upstream, trace);
-        if (decision.backendRef)
-            applyRequestFilters(decision.backendRef->filters, *decision.match, upstream, trace);
+        if (const CompiledBackendRef *backend = decision.backendRef())
+            applyRequestFilters(backend->filters, *decision.match, upstream, trace);
     }
     if (decision.location && decision.location->rewriteTarget && decision.location->regex) {
         std::string rewritten = nginxRewrite(*decision.location->regex, *decision.location->rewriteTarget, upstream.path);
@@ -129,8 +129,8 @@ void HttpFilters::applyResponseFilters(const RoutingDecision &decision, HttpHead
     };
     if (decision.rule)
         apply(decision.rule->filters);
-    if (decision.backendRef)
-        apply(decision.backendRef->filters);
+    if (const CompiledBackendRef *backend = decision.backendRef())
+        apply(backend->filters);
 }
 
 } // namespace sim::traffic

@@ -1,47 +1,78 @@
 #include "sim/traffic/pathtrie.h"
 
 #include <cstring>
+#include <stdexcept>
 
 namespace sim::traffic {
+namespace {
 
-PathTrie::PathTrie() : m_edges(16), m_items(1) {}
-
-std::uint32_t PathTrie::hashOf(std::uint32_t parent, std::string_view element)
+std::uint64_t mix(std::uint64_t h)
 {
-    // FNV-1a over the parent id and the element: elements are short, so a byte loop is cheap.
-    std::uint64_t h = 0xcbf29ce484222325ULL ^ parent;
-    for (unsigned char c : element) {
+    // A 64-bit finalizer (MurmurHash3's): every input bit moves about half the output bits.
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    return h ^ (h >> 33);
+}
+
+std::uint64_t fnv1a(std::string_view text)
+{
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (unsigned char c : text) {
         h ^= c;
         h *= 0x100000001b3ULL;
     }
-    return static_cast<std::uint32_t>(h ^ (h >> 32));
+    return h;
 }
 
-std::string_view PathTrie::keyOf(const Edge &edge) const
+} // namespace
+
+PathTrie::PathTrie() : m_edges(16) {}
+
+PathTrie::Probe PathTrie::probeOf(std::uint32_t parent, std::string_view element)
 {
-    if (edge.length <= kInline)
-        return {edge.text, edge.length};
-    std::uint32_t offset = 0;
-    std::memcpy(&offset, edge.text, sizeof offset);
-    return std::string_view(m_longKeys).substr(offset, edge.length);
+    Probe p;
+    p.element = element;
+    if (element.size() <= kInline) {
+        // The length is part of the compared word, so "a" and "a\0" stay apart although both pad alike.
+        p.parent = parent | static_cast<std::uint32_t>(element.size() << kLengthShift);
+        std::memcpy(&p.key, element.data(), element.size());
+        p.hash = mix(p.key ^ (static_cast<std::uint64_t>(p.parent) << 32));
+    } else {
+        p.parent = parent | kLongKey;
+        p.hash = mix(fnv1a(element) ^ (static_cast<std::uint64_t>(p.parent) << 32));
+    }
+    return p;
 }
 
-std::uint32_t PathTrie::findChild(std::uint32_t parent, std::string_view element, std::uint32_t hash) const
+std::string_view PathTrie::elementOf(const Edge &edge) const
+{
+    if (edge.parent & kLongKey)
+        return std::string_view(m_longKeys).substr(edge.key >> 32, edge.key & 0xffffffffu);
+    return {reinterpret_cast<const char *>(&edge.key), (edge.parent & ~kLongKey) >> kLengthShift};
+}
+
+bool PathTrie::isSame(const Edge &edge, const Probe &probe) const
+{
+    if (edge.parent != probe.parent)
+        return false;
+    return (probe.parent & kLongKey) ? elementOf(edge) == probe.element : edge.key == probe.key;
+}
+
+std::size_t PathTrie::slotOf(const Probe &probe) const
 {
     const std::size_t mask = m_edges.size() - 1;
-    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-        const Edge &edge = m_edges[i];
-        if (edge.child == 0)
-            return 0;
-        if (edge.hash == hash && edge.parent == parent && edge.length == element.size() && keyOf(edge) == element)
-            return edge.child;
-    }
+    std::size_t i = probe.hash & mask;
+    while (m_edges[i].child != 0 && !isSame(m_edges[i], probe))
+        i = (i + 1) & mask;
+    return i;
 }
 
 void PathTrie::place(const Edge &edge)
 {
     const std::size_t mask = m_edges.size() - 1;
-    std::size_t i = edge.hash & mask;
+    std::size_t i = probeOf(edge.parent & kNodeMask, elementOf(edge)).hash & mask;
     while (m_edges[i].child != 0)
         i = (i + 1) & mask;
     m_edges[i] = edge;
@@ -57,49 +88,75 @@ void PathTrie::grow()
     }
 }
 
+std::uint32_t PathTrie::addChild(const Probe &probe)
+{
+    if (m_nodeCount > kNodeMask)
+        throw std::length_error("PathTrie: too many path elements");
+    // Keep the table at most half full so that probes stay short.
+    if (2 * m_nodeCount >= m_edges.size())
+        grow();
+    Edge edge;
+    edge.parent = probe.parent;
+    edge.child = m_nodeCount++;
+    if (probe.parent & kLongKey) {
+        edge.key = (static_cast<std::uint64_t>(m_longKeys.size()) << 32) | probe.element.size();
+        m_longKeys.append(probe.element);
+    } else {
+        edge.key = probe.key;
+    }
+    place(edge);
+    return edge.child;
+}
+
 void PathTrie::insert(std::string_view prefix, std::uint32_t item)
 {
     std::uint32_t node = 0;
+    std::size_t edgeToNode = 0;  // slot of the edge that leads to node (unused for the root)
     forEachPathElement(prefix, [&](std::string_view element) {
-        std::uint32_t hash = hashOf(node, element);
-        if (std::uint32_t child = findChild(node, element, hash)) {
-            node = child;
-            return true;
+        Probe probe = probeOf(node, element);
+        std::size_t slot = slotOf(probe);
+        if (m_edges[slot].child == 0) {
+            // The step to node now leads somewhere: matching must look below it.
+            if (node != 0)
+                m_edges[edgeToNode].child |= kHasChildren;
+            addChild(probe);
+            slot = slotOf(probe);  // growing may have moved every edge
         }
-        // Keep the table at most half full so that probes stay short.
-        if (2 * m_items.size() >= m_edges.size())
-            grow();
-        Edge edge;
-        edge.parent = node;
-        edge.child = static_cast<std::uint32_t>(m_items.size());
-        edge.hash = hash;
-        edge.length = static_cast<std::uint32_t>(element.size());
-        if (element.size() <= kInline) {
-            std::memcpy(edge.text, element.data(), element.size());
-        } else {
-            auto offset = static_cast<std::uint32_t>(m_longKeys.size());
-            m_longKeys.append(element);
-            std::memcpy(edge.text, &offset, sizeof offset);
-        }
-        place(edge);
-        m_items.emplace_back();
-        node = edge.child;
+        edgeToNode = slot;
+        node = m_edges[slot].child & ~kHasChildren;
         return true;
     });
-    m_items[node].push_back(item);
+    m_added.push_back({node, item});
+}
+
+void PathTrie::pack(const std::vector<Added> &sorted)
+{
+    m_offsets.assign(m_nodeCount + 1, 0);
+    m_packed.clear();
+    m_packed.reserve(sorted.size());
+    for (const Added &a : sorted) {
+        ++m_offsets[a.node + 1];
+        m_packed.push_back(a.item);
+    }
+    for (std::size_t n = 1; n < m_offsets.size(); ++n)
+        m_offsets[n] += m_offsets[n - 1];
 }
 
 std::size_t PathTrie::matchChain(std::string_view path, std::uint32_t *out) const
 {
     std::size_t count = 0;
     std::uint32_t node = 0;
+    bool hasChildren = m_nodeCount > 1;
     out[count++] = 0;
     forEachPathElement(path, [&](std::string_view element) {
-        if (count == kMaxDepth)
+        // A node without children ends the walk: the rest of the path cannot match deeper.
+        if (!hasChildren || count == kMaxDepth)
             return false;
-        node = findChild(node, element, hashOf(node, element));
-        if (node == 0)
+        const Edge &edge = m_edges[slotOf(probeOf(node, element))];
+        if (edge.child == 0)
             return false;
+        node = edge.child & ~kHasChildren;
+        hasChildren = (edge.child & kHasChildren) != 0;
         out[count++] = node;
         return true;
     });

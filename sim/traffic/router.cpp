@@ -290,16 +290,16 @@ void Router::viaGateway(const RoutingTable &table, const CompiledGateway &gatewa
         if (trace)
             trace->add("tls", "TLS terminated at the Gateway", "listener " + listener->name + " holds a valid certificate");
     }
-    std::uint32_t matchIndex = GatewayMatcher::findMatch(*listener, request, trace);
-    if (matchIndex == kNone) {
+    const MatchProbe *found = GatewayMatcher::findMatch(*listener, request, trace);
+    if (!found) {
         answer(d, 404, "Not Found", trace,
                "no HTTPRoute rule on listener " + listener->name + " matches host " + request.host + " and path " + request.path
                    + " (" + std::to_string(listener->attachedRoutes) + " route(s) attached)");
         return;
     }
     // Only addresses of the match and rule are taken here: the probe holds what forwarding reads.
-    const MatchProbe &probe = listener->probes[matchIndex];
-    d.match = &listener->matches[matchIndex];
+    const MatchProbe &probe = *found;
+    d.match = &listener->matches[probe.match];
     d.rule = &listener->rules[probe.rule];
     d.ruleMetric = probe.ruleMetric;
     if (trace)
@@ -348,10 +348,10 @@ void Router::forwardGatewayRule(const RoutingTable &table, const MatchProbe &pro
         std::upper_bound(picks, picks + probe.pickCount, draw, [](std::uint64_t v, const BackendPick &p) { return v < p.cumulativeWeight; })
         - picks);
     const BackendPick &pick = picks[index];
-    d.backendRef = &d.rule->backends[index];
+    d.backendIndex = static_cast<std::uint32_t>(index);
     d.backendMetric = pick.metricId;
     if (trace) {
-        const CompiledBackendRef &backend = *d.backendRef;
+        const CompiledBackendRef &backend = *d.backendRef();
         std::string why = "weight " + std::to_string(backend.weight) + " of " + std::to_string(total);
         if (probe.pickCount > 1)
             why += "; draw " + std::to_string(draw) + " fell in its range";
@@ -359,7 +359,7 @@ void Router::forwardGatewayRule(const RoutingTable &table, const MatchProbe &pro
     }
     if (!pick.isValid) {
         answer(d, 500, "Internal Server Error", trace,
-               "invalid backendRef (" + d.backendRef->invalidReason + "): " + d.backendRef->invalidMessage);
+               "invalid backendRef (" + d.backendRef()->invalidReason + "): " + d.backendRef()->invalidMessage);
         return;
     }
     proxyToEndpoints(table, pick.service, pick.servicePort, d, trace);

@@ -38,7 +38,7 @@ struct RoutingDecision {
     const CompiledListener *listener = nullptr;
     const CompiledMatch *match = nullptr;
     const CompiledRule *rule = nullptr;
-    const CompiledBackendRef *backendRef = nullptr;
+    std::uint32_t backendIndex = kNone;  // into rule->backends: the backendRef the weighted draw chose
 
     const CompiledIngressController *ingress = nullptr;
     const IngressServer *server = nullptr;
@@ -58,6 +58,11 @@ struct RoutingDecision {
     std::uint32_t backendMetric = kNone;
 
     bool isForwarded() const { return outcome == Outcome::Forwarded; }
+    /** The backendRef the weighted draw chose, or nullptr; looked up when asked, as forwarding never reads the rule itself. */
+    const CompiledBackendRef *backendRef() const
+    {
+        return rule && backendIndex != kNone ? &rule->backends[backendIndex] : nullptr;
+    }
 };
 
 } // namespace sim::traffic

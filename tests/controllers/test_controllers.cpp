@@ -3,6 +3,7 @@
 #include "sim/controllers/deploymentcontroller.h"
 #include "sim/controllers/kubelet.h"
 #include "sim/controllers/replicasetcontroller.h"
+#include "sim/controllers/simannotations.h"
 #include "sim/simulation.h"
 
 #include <QtTest>
@@ -71,6 +72,8 @@ private slots:
     void fenceposts();
     void rollingUpdateBounds_data();
     void rollingUpdateBounds();
+    void scaleDuringRolloutIsProportional_data();
+    void scaleDuringRolloutIsProportional();
     void recreateNeverOverlaps();
     void minReadySecondsDelaysAvailability();
     void revisionHistoryLimitPrunes();
@@ -223,6 +226,69 @@ void TestControllers::rollingUpdateBounds()
     QVERIFY2(status.done, status.result.message.c_str());
     for (const api::ObjectPtr &p : podsOf(s))
         QCOMPARE(p->as<api::Pod>().spec.containers[0].image, std::string("nginx:1.26"));
+}
+
+void TestControllers::scaleDuringRolloutIsProportional_data()
+{
+    QTest::addColumn<int>("replicas");
+    QTest::addColumn<int>("surge");
+    QTest::addColumn<int>("unavailable");
+    QTest::addColumn<int>("stuckOld");
+    QTest::addColumn<int>("stuckNew");
+    QTest::addColumn<int>("scaleTo");
+    QTest::addColumn<int>("oldAfter");
+    QTest::addColumn<int>("newAfter");
+    // The Kubernetes docs' "Proportional scaling" example: 5 more replicas go 3 to the old ReplicaSet, 2 to the new.
+    QTest::newRow("docs: 10 -> 15, 3/2") << 10 << 3 << 2 << 8 << 5 << 15 << 11 << 7;
+    // Shrinking: 8 allowed of 13, round(8 * 8 / 13) = 5 and round(5 * 8 / 13) = 3.
+    QTest::newRow("10 -> 5, 3/2") << 10 << 3 << 2 << 8 << 5 << 5 << 5 << 3;
+    // maxSurge 0: the ReplicaSets may not hold more than the new replicas (the test_properties seed 98 finding).
+    QTest::newRow("4 -> 3, 0/1") << 4 << 0 << 1 << 3 << 1 << 3 << 2 << 1;
+    QTest::newRow("to zero") << 10 << 3 << 2 << 8 << 5 << 0 << 0 << 0;
+}
+
+void TestControllers::scaleDuringRolloutIsProportional()
+{
+    QFETCH(int, replicas);
+    QFETCH(int, surge);
+    QFETCH(int, unavailable);
+    QFETCH(int, stuckOld);
+    QFETCH(int, stuckNew);
+    QFETCH(int, scaleTo);
+    QFETCH(int, oldAfter);
+    QFETCH(int, newAfter);
+    Simulation s(21);
+    api::Object d = fixtures::deployment("web", replicas);
+    auto &spec = d.as<api::Deployment>().spec;
+    spec.strategy.rollingUpdate.maxSurge = api::IntOrString::fromInt(surge);
+    spec.strategy.rollingUpdate.maxUnavailable = api::IntOrString::fromInt(unavailable);
+    spec.template_.spec.containers[0].readinessProbe = readinessProbe(0, 1, 1);
+    applyOk(s, {d});
+    QVERIFY(s.settle());
+    // A new template whose pods never become ready: the rollout stops where availability allows no more.
+    spec.template_.annotations[controllers::annotation::kReadinessFail] = "true";
+    applyOk(s, {d});
+    QVERIFY(s.settle());
+    auto sizes = [&] {
+        std::vector<api::ObjectPtr> sets = s.store().list(Kind::ReplicaSet, std::string("default"));
+        std::sort(sets.begin(), sets.end(), [](const api::ObjectPtr &a, const api::ObjectPtr &b) {
+            return a->metadata.creationTimestamp < b->metadata.creationTimestamp;
+        });
+        std::vector<int> out;  // oldest first
+        for (const api::ObjectPtr &rs : sets)
+            out.push_back(rs->as<api::ReplicaSet>().spec.replicas);
+        return out;
+    };
+    QCOMPARE(sizes(), (std::vector<int>{stuckOld, stuckNew}));
+    QVERIFY(s.scale(Kind::Deployment, "default", "web", scaleTo).ok);
+    // The sizes as the controller left them when it reported having seen the scale (later passes roll on).
+    auto seen = [&] {
+        const api::ObjectPtr o = s.store().get(Kind::Deployment, "default", "web");
+        return o->as<api::Deployment>().status.observedGeneration == o->metadata.generation;
+    };
+    while (!seen())
+        QVERIFY(s.engine().step());
+    QCOMPARE(sizes(), (std::vector<int>{oldAfter, newAfter}));
 }
 
 void TestControllers::recreateNeverOverlaps()

@@ -594,10 +594,6 @@ void TestProperties::invariantsHold()
         if (std::optional<Failure> again = runSequence(seed, shrunk))
             text += "which fails with: " + again->message + "\n";
     }
-    // Open findings of this test, listed in docs/reliability.md: expected to fail until fixed (a pass fails too).
-    const std::set<quint64> knownFailures = {98};
-    if (knownFailures.count(seed))
-        QEXPECT_FAIL("", "open finding: maxSurge exceeded after a pod kill then a scale-down (docs/reliability.md)", Abort);
     QVERIFY2(!failure, text.c_str());
 }
 

@@ -192,8 +192,8 @@ void TestRoutingCorpus::example()
                     request.query += (request.query.empty() ? "" : "&") + q.name + "=" + q.value;
                 traffic::Trace trace;
                 traffic::RoutingDecision d = router.route(*table, traffic::EntryPoint::gateway(ns, parent.name, listener->name), request, 0, &trace);
-                QVERIFY2(d.rule && d.backendRef, (object->key() + " rule " + std::to_string(r) + ":\n" + trace.toText()).c_str());
-                QVERIFY2(d.rule->routeKey() == object->key() && named.count(d.backendRef->name),
+                QVERIFY2(d.rule && d.backendRef(), (object->key() + " rule " + std::to_string(r) + ":\n" + trace.toText()).c_str());
+                QVERIFY2(d.rule->routeKey() == object->key() && named.count(d.backendRef()->name),
                          (object->key() + " rule " + std::to_string(r) + ":\n" + trace.toText()).c_str());
                 ++checked;
             }

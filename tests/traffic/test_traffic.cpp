@@ -15,7 +15,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <map>
+#include <numeric>
 #include <set>
 
 using namespace sim;
@@ -110,6 +112,8 @@ private slots:
     void pathTrieAgreesWithPrefixMatch();
     void generatorClients_data();
     void generatorClients();
+    void generatorArrivals_data();
+    void generatorArrivals();
 };
 
 void TestTraffic::kubeProxyModes_data()
@@ -621,27 +625,39 @@ void TestTraffic::loadReportSplits()
 void TestTraffic::pathTrie_data()
 {
     QTest::addColumn<QStringList>("prefixes");
+    QTest::addColumn<bool>("reversed");  // finish() orders each node's items by descending id instead of as inserted
     QTest::addColumn<QString>("path");
-    QTest::addColumn<QStringList>("matched");  // deepest node first, each node's items in insertion order
+    QTest::addColumn<QStringList>("matched");  // deepest node first, each node's items in finish() order
 
     const QString longA = "a-path-element-longer-than-sixteen-characters";
     const QString longB = "a-path-element-longer-than-sixteen-characterz";
-    QTest::newRow("root matches everything") << QStringList{"/", "/foo"} << "/bar/baz" << QStringList{"/"};
-    QTest::newRow("element-wise, not character-wise") << QStringList{"/foo", "/foob"} << "/foobar" << QStringList{};
-    QTest::newRow("deepest first") << QStringList{"/", "/foo", "/foo/bar"} << "/foo/bar/baz" << QStringList{"/foo/bar", "/foo", "/"};
-    QTest::newRow("trailing slash is the same node") << QStringList{"/foo/", "/foo"} << "/foo" << QStringList{"/foo/", "/foo"};
-    QTest::newRow("empty elements are skipped") << QStringList{"/foo//bar"} << "/foo/bar" << QStringList{"/foo//bar"};
-    QTest::newRow("same element under other parents") << QStringList{"/a/x", "/b/x", "/x"} << "/b/x/y" << QStringList{"/b/x"};
-    QTest::newRow("long elements compared in full") << QStringList{"/" + longA, "/" + longB} << "/" + longB + "/1"
+    const QString withNul = QString("/a") + QChar(0);
+    QTest::newRow("root matches everything") << QStringList{"/", "/foo"} << false << "/bar/baz" << QStringList{"/"};
+    QTest::newRow("element-wise, not character-wise") << QStringList{"/foo", "/foob"} << false << "/foobar" << QStringList{};
+    QTest::newRow("deepest first") << QStringList{"/", "/foo", "/foo/bar"} << false << "/foo/bar/baz"
+                                   << QStringList{"/foo/bar", "/foo", "/"};
+    QTest::newRow("a child added after its parent's items") << QStringList{"/a", "/a/b", "/a/b/c"} << false << "/a/b/c/d/e"
+                                                            << QStringList{"/a/b/c", "/a/b", "/a"};
+    QTest::newRow("a leaf ends the walk") << QStringList{"/a/b"} << false << "/a/b/c/d" << QStringList{"/a/b"};
+    QTest::newRow("trailing slash is the same node") << QStringList{"/foo/", "/foo"} << false << "/foo" << QStringList{"/foo/", "/foo"};
+    QTest::newRow("finish orders each node's items") << QStringList{"/foo/", "/foo", "/foo//", "/"} << true << "/foo"
+                                                     << QStringList{"/foo//", "/foo", "/foo/", "/"};
+    QTest::newRow("empty elements are skipped") << QStringList{"/foo//bar"} << false << "/foo/bar" << QStringList{"/foo//bar"};
+    QTest::newRow("same element under other parents") << QStringList{"/a/x", "/b/x", "/x"} << false << "/b/x/y" << QStringList{"/b/x"};
+    QTest::newRow("long elements compared in full") << QStringList{"/" + longA, "/" + longB} << false << "/" + longB + "/1"
                                                     << QStringList{"/" + longB};
-    QTest::newRow("long prefix of a long element") << QStringList{"/" + longA.left(20)} << "/" + longA << QStringList{};
-    QTest::newRow("element of exactly sixteen characters") << QStringList{"/abcdefghijklmnop", "/abcdefghijklmno"}
-                                                           << "/abcdefghijklmnop" << QStringList{"/abcdefghijklmnop"};
+    QTest::newRow("long prefix of a long element") << QStringList{"/" + longA.left(20)} << false << "/" + longA << QStringList{};
+    QTest::newRow("element of exactly eight characters") << QStringList{"/abcdefgh", "/abcdefg", "/abcdefghi"} << false << "/abcdefgh"
+                                                         << QStringList{"/abcdefgh"};
+    QTest::newRow("nine characters are not eight") << QStringList{"/abcdefgh"} << false << "/abcdefghi" << QStringList{};
+    QTest::newRow("a NUL byte is part of the element") << QStringList{"/a", withNul} << false << withNul << QStringList{withNul};
+    QTest::newRow("nothing inserted") << QStringList{} << false << "/a" << QStringList{};
 }
 
 void TestTraffic::pathTrie()
 {
     QFETCH(QStringList, prefixes);
+    QFETCH(bool, reversed);
     QFETCH(QString, path);
     QFETCH(QStringList, matched);
     traffic::PathTrie trie;
@@ -650,6 +666,10 @@ void TestTraffic::pathTrie()
         keys.push_back(p.toStdString());
         trie.insert(keys.back(), static_cast<std::uint32_t>(keys.size() - 1));
     }
+    if (reversed)
+        trie.finish([](std::uint32_t a, std::uint32_t b) { return a > b; });
+    else
+        trie.finish();
     std::array<std::uint32_t, traffic::PathTrie::kMaxDepth> chain;
     std::size_t depth = trie.matchChain(path.toStdString(), chain.data());
     QStringList got;
@@ -662,7 +682,7 @@ void TestTraffic::pathTrie()
 
 void TestTraffic::pathTrieAgreesWithPrefixMatch()
 {
-    // Thousands of prefixes (short and long elements, many siblings, so the edge table grows several times):
+    // Thousands of prefixes (elements inline in the edge and longer ones, many siblings, so the edge table grows several times):
     // for each probe path the trie's chain holds exactly the prefixes matchesPathPrefix accepts.
     engine::RandomStream random(7, 1);
     auto element = [&] {
@@ -680,6 +700,7 @@ void TestTraffic::pathTrieAgreesWithPrefixMatch()
         prefixes.push_back(p);
         trie.insert(p, static_cast<std::uint32_t>(i));
     }
+    trie.finish();
     for (int i = 0; i < 2000; ++i) {
         std::string path;
         for (std::uint64_t depth = random.uniform(5) + 1; depth > 0; --depth)
@@ -735,6 +756,50 @@ void TestTraffic::generatorClients()
     auto podsUsed = static_cast<int>(std::count_if(counters.byPodSeries.begin(), counters.byPodSeries.end(),
                                                    [](std::uint64_t n) { return n > 0; }));
     QVERIFY2(podsUsed >= minPods && podsUsed <= maxPods, std::to_string(podsUsed).c_str());
+}
+
+void TestTraffic::generatorArrivals_data()
+{
+    QTest::addColumn<bool>("poisson");
+    QTest::addColumn<double>("minDispersion");  // variance / mean of the requests sent per second
+    QTest::addColumn<double>("maxDispersion");
+    // A constant rate sends the same number every second; Poisson arrivals (exponential gaps) give counts
+    // whose variance equals their mean: over 200 seconds the ratio lies within 1 +- 3 standard errors (0.1 each).
+    QTest::newRow("constant rate") << false << 0.0 << 0.05;
+    QTest::newRow("Poisson arrivals") << true << 0.7 << 1.3;
+}
+
+void TestTraffic::generatorArrivals()
+{
+    QFETCH(bool, poisson);
+    QFETCH(double, minDispersion);
+    QFETCH(double, maxDispersion);
+    Cluster c;
+    c.pods("default", "web", 2);
+    c.service("default", "web", "web", 80);
+    traffic::TrafficSystem system(c.engine, c.store);
+    traffic::LoadSpec spec;
+    spec.entry = EntryPoint::service("default", "web");
+    spec.templates.push_back({*HttpRequest::fromUrl("http://web/"), 1});
+    spec.rate = 100;
+    spec.isPoisson = poisson;
+    constexpr int seconds = 200;
+    std::uint32_t g = system.startLoad(spec);
+    const engine::SimTime start = c.engine.now();
+    std::vector<double> perSecond;
+    std::uint64_t before = 0;
+    for (int s = 1; s <= seconds; ++s) {
+        c.engine.runUntil(start + s * engine::kSecond);
+        perSecond.push_back(static_cast<double>(system.counters(g).generated - before));
+        before = system.counters(g).generated;
+    }
+    double mean = std::accumulate(perSecond.begin(), perSecond.end(), 0.0) / seconds;
+    double variance = 0;
+    for (double n : perSecond)
+        variance += (n - mean) * (n - mean) / (seconds - 1);
+    // The mean is the rate either way (4 standard errors of a Poisson mean: 4 * sqrt(100 / 200) ~ 2.8).
+    QVERIFY2(std::abs(mean - 100) < 2.9, std::to_string(mean).c_str());
+    QVERIFY2(variance / mean >= minDispersion && variance / mean <= maxDispersion, std::to_string(variance / mean).c_str());
 }
 
 QTEST_APPLESS_MAIN(TestTraffic)

@@ -16,7 +16,9 @@ constexpr int kFormatVersion = 1;
 
 QJsonObject sessionJson(const AutosaveState &state)
 {
-    QJsonObject json{{QStringLiteral("version"), kFormatVersion}, {QStringLiteral("cleanQuit"), state.cleanQuit}};
+    QJsonObject json{{QStringLiteral("version"), kFormatVersion},
+                     {QStringLiteral("edited"), state.edited},
+                     {QStringLiteral("cleanQuit"), state.cleanQuit}};
     if (!state.lessonFolder.isEmpty())
         json[QStringLiteral("lesson")] =
             QJsonObject{{QStringLiteral("folder"), state.lessonFolder}, {QStringLiteral("step"), state.lessonStep}};
@@ -102,6 +104,7 @@ std::optional<AutosaveState> Autosave::read(const QString &folder, QString *erro
     }
     AutosaveState state;
     state.objects = objects.readAll().toStdString();
+    state.edited = json.value(QStringLiteral("edited")).toBool();
     state.cleanQuit = json.value(QStringLiteral("cleanQuit")).toBool();
     const QJsonObject lesson = json.value(QStringLiteral("lesson")).toObject();
     state.lessonFolder = lesson.value(QStringLiteral("folder")).toString();
@@ -140,7 +143,9 @@ std::optional<AutosaveState> Autosave::leftover()
     if (!claim())
         return std::nullopt;
     std::optional<AutosaveState> state = read(m_folder);
-    if (!state || state->cleanQuit)
+    // A start that was killed before the learner did anything (a screenshot, a demo closed with kill) leaves
+    // nothing worth a question that hides the lesson the window opens on.
+    if (!state || state->cleanQuit || !state->edited)
         return std::nullopt;
     return state;
 }

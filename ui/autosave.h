@@ -21,6 +21,7 @@ struct AutosaveState {
     int lessonStep = 0;        // its current step, from 0
     ObjectKey editorObject;    // the object whose YAML the inspector shows
     QString editorText;        // the inspector's YAML when it has unapplied edits, else empty
+    bool edited = false;       // the learner changed something since the start: only then is it offered back
     bool cleanQuit = false;    // written by a clean quit: nothing to offer at the next start
 };
 
@@ -58,7 +59,10 @@ public:
     /** Saves this often from now on; false (and no saving) when another running kubesim uses the folder. */
     bool start(int intervalMs = defaultIntervalMs());
     bool isRunning() const { return m_timer.isActive(); }
-    /** The save a crash or a kill left (not marked by a clean quit); nullopt when none or another kubesim runs. */
+    /**
+     * The save a crash or a kill left (not marked by a clean quit) holding the learner's changes; nullopt when
+     * none, when it holds only what the window opened with, or when another kubesim runs.
+     */
     std::optional<AutosaveState> leftover();
     /** Writes the state now if it differs from the last save; false when writing failed. */
     bool saveNow();

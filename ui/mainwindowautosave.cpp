@@ -32,6 +32,7 @@ AutosaveState MainWindow::autosaveState() const
                               QString::fromStdString(shown->metadata.name)};
         state.editorText = yaml->editor()->toPlainText();
     }
+    state.edited = m_host->hasUnsavedChanges() || state.lessonStep > 0 || !state.editorText.isEmpty();
     return state;
 }
 

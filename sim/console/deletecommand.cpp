@@ -52,13 +52,10 @@ CommandResult DeleteCommand::run(CommandContext &context, const ParsedArgs &args
         result.fail(resources.isUsageError ? kExitUsage : kExitInvalidInput, resources.error);
         return result;
     }
-    std::optional<api::LabelSelector> selector;
-    if (args.has("selector")) {
-        SelectorParse parsed = parseSelector(args.value("selector"));
-        if (!parsed.ok())
-            return usageError(name(), parsed.error);
-        selector = parsed.selector;
-    }
+    std::string selectorError;
+    const std::optional<api::LabelSelector> selector = selectorFlag(args, selectorError);
+    if (!selectorError.empty())
+        return usageError(name(), selectorError);
     bool hasNames = false;
     for (const ResourceRequest &r : resources.requests)
         hasNames = hasNames || !r.names.empty();

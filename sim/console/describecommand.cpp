@@ -58,13 +58,10 @@ CommandResult DescribeCommand::run(CommandContext &context, const ParsedArgs &ar
             result.fail(resources.isUsageError ? kExitUsage : kExitInvalidInput, resources.error);
             return result;
         }
-        std::optional<api::LabelSelector> selector;
-        if (args.has("selector")) {
-            SelectorParse parsed = parseSelector(args.value("selector"));
-            if (!parsed.ok())
-                return usageError(name(), parsed.error);
-            selector = parsed.selector;
-        }
+        std::string selectorError;
+        const std::optional<api::LabelSelector> selector = selectorFlag(args, selectorError);
+        if (!selectorError.empty())
+            return usageError(name(), selectorError);
         for (const ResourceRequest &request : resources.requests) {
             namespaced = namespaced && api::kindInfo(request.kind).namespaced;
             if (request.names.empty()) {

@@ -82,13 +82,10 @@ CommandResult GetCommand::run(CommandContext &context, const ParsedArgs &args) c
     if (!isKnownFormat(format))
         return usageError(name(), "unable to match a printer suitable for the output format \"" + format +
                                       "\", allowed formats are: json,name,wide,yaml");
-    std::optional<api::LabelSelector> selector;
-    if (args.has("selector")) {
-        SelectorParse parsed = parseSelector(args.value("selector"));
-        if (!parsed.ok())
-            return usageError(name(), parsed.error);
-        selector = parsed.selector;
-    }
+    std::string selectorError;
+    const std::optional<api::LabelSelector> selector = selectorFlag(args, selectorError);
+    if (!selectorError.empty())
+        return usageError(name(), selectorError);
     const std::optional<std::string> scope = scopeOf(context, args);
     CommandResult result;
     QueryResult query;

@@ -144,4 +144,16 @@ SelectorParse parseSelector(std::string_view text)
     return result;
 }
 
+std::optional<api::LabelSelector> selectorFlag(const ParsedArgs &args, std::string &error)
+{
+    if (!args.has("selector"))
+        return std::nullopt;
+    SelectorParse parsed = parseSelector(args.value("selector"));
+    if (!parsed.ok()) {
+        error = std::move(parsed.error);
+        return std::nullopt;
+    }
+    return std::move(parsed.selector);
+}
+
 } // namespace sim::console

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "sim/api/labelselector.h"
+#include "sim/console/flagset.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -19,5 +21,11 @@ struct SelectorParse {
  * `key!=value`, `key in (a,b)`, `key notin (a,b)`, `key` (exists) and `!key` (does not exist).
  */
 SelectorParse parseSelector(std::string_view text);
+
+/**
+ * A verb's `-l/--selector` flag: nullopt when it is not given. A malformed selector gives nullopt and
+ * kubectl's message in `error`, for the verb to report as a usage error.
+ */
+std::optional<api::LabelSelector> selectorFlag(const ParsedArgs &args, std::string &error);
 
 } // namespace sim::console

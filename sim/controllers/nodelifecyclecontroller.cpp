@@ -82,8 +82,14 @@ bool NodeLifecycleController::completeRegistration(api::Object &o)
             ++m_nextIP;
         } while (m_usedIPs.count(ip));
         m_usedIPs.insert(ip);
+        // A manifest's InternalIP without an address would stay first and hide the one given here, so each
+        // pass would add another: the given one replaces it.
+        std::erase_if(node.status.addresses, [](const api::NodeAddress &a) { return a.type == "InternalIP"; });
         node.status.addresses.push_back(api::NodeAddress{"InternalIP", ip});
-        node.status.addresses.push_back(api::NodeAddress{"Hostname", o.metadata.name});
+        const auto hostname = std::find_if(node.status.addresses.begin(), node.status.addresses.end(),
+                                           [](const api::NodeAddress &a) { return a.type == "Hostname"; });
+        if (hostname == node.status.addresses.end())
+            node.status.addresses.push_back(api::NodeAddress{"Hostname", o.metadata.name});
     }
     if (node.status.capacity.empty())
         node.status.capacity = {{"cpu", *api::Quantity::parse("4")},

@@ -15,7 +15,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <map>
+#include <numeric>
 #include <set>
 
 using namespace sim;
@@ -110,6 +112,8 @@ private slots:
     void pathTrieAgreesWithPrefixMatch();
     void generatorClients_data();
     void generatorClients();
+    void generatorArrivals_data();
+    void generatorArrivals();
 };
 
 void TestTraffic::kubeProxyModes_data()
@@ -752,6 +756,50 @@ void TestTraffic::generatorClients()
     auto podsUsed = static_cast<int>(std::count_if(counters.byPodSeries.begin(), counters.byPodSeries.end(),
                                                    [](std::uint64_t n) { return n > 0; }));
     QVERIFY2(podsUsed >= minPods && podsUsed <= maxPods, std::to_string(podsUsed).c_str());
+}
+
+void TestTraffic::generatorArrivals_data()
+{
+    QTest::addColumn<bool>("poisson");
+    QTest::addColumn<double>("minDispersion");  // variance / mean of the requests sent per second
+    QTest::addColumn<double>("maxDispersion");
+    // A constant rate sends the same number every second; Poisson arrivals (exponential gaps) give counts
+    // whose variance equals their mean: over 200 seconds the ratio lies within 1 +- 3 standard errors (0.1 each).
+    QTest::newRow("constant rate") << false << 0.0 << 0.05;
+    QTest::newRow("Poisson arrivals") << true << 0.7 << 1.3;
+}
+
+void TestTraffic::generatorArrivals()
+{
+    QFETCH(bool, poisson);
+    QFETCH(double, minDispersion);
+    QFETCH(double, maxDispersion);
+    Cluster c;
+    c.pods("default", "web", 2);
+    c.service("default", "web", "web", 80);
+    traffic::TrafficSystem system(c.engine, c.store);
+    traffic::LoadSpec spec;
+    spec.entry = EntryPoint::service("default", "web");
+    spec.templates.push_back({*HttpRequest::fromUrl("http://web/"), 1});
+    spec.rate = 100;
+    spec.isPoisson = poisson;
+    constexpr int seconds = 200;
+    std::uint32_t g = system.startLoad(spec);
+    const engine::SimTime start = c.engine.now();
+    std::vector<double> perSecond;
+    std::uint64_t before = 0;
+    for (int s = 1; s <= seconds; ++s) {
+        c.engine.runUntil(start + s * engine::kSecond);
+        perSecond.push_back(static_cast<double>(system.counters(g).generated - before));
+        before = system.counters(g).generated;
+    }
+    double mean = std::accumulate(perSecond.begin(), perSecond.end(), 0.0) / seconds;
+    double variance = 0;
+    for (double n : perSecond)
+        variance += (n - mean) * (n - mean) / (seconds - 1);
+    // The mean is the rate either way (4 standard errors of a Poisson mean: 4 * sqrt(100 / 200) ~ 2.8).
+    QVERIFY2(std::abs(mean - 100) < 2.9, std::to_string(mean).c_str());
+    QVERIFY2(variance / mean >= minDispersion && variance / mean <= maxDispersion, std::to_string(variance / mean).c_str());
 }
 
 QTEST_APPLESS_MAIN(TestTraffic)

@@ -79,6 +79,8 @@ private slots:
     void savesOnlyWhenSomethingChanged();
     void restoresAfterACrash_data();
     void restoresAfterACrash();
+    void killBeforeAnyChangeOffersNothing_data();
+    void killBeforeAnyChangeOffersNothing();
     void cleanQuitLeavesNothingToOffer();
     void secondKubesimKeepsOut();
     void killedWhileSavingLeavesASaveThatLoads();
@@ -184,6 +186,41 @@ void TestAutosave::restoresAfterACrash()
     QVERIFY2(next.host()->hasUnsavedChanges(), "restored work is in no file yet: quitting asks");
 }
 
+void TestAutosave::killBeforeAnyChangeOffersNothing_data()
+{
+    QTest::addColumn<bool>("lesson");
+    QTest::addColumn<int>("steps");
+    QTest::addColumn<bool>("offered");
+    QTest::newRow("manifests opened, nothing done") << false << 0 << false;
+    QTest::newRow("lesson opened, nothing done") << true << 0 << false;
+    QTest::newRow("lesson moved on one step") << true << 1 << true;
+}
+
+// A kubesim killed before the learner did anything (a screenshot, a demo stopped with kill) must not
+// greet the next start with a question that hides the lesson it opens on.
+void TestAutosave::killBeforeAnyChangeOffersNothing()
+{
+    QFETCH(bool, lesson);
+    QFETCH(int, steps);
+    QFETCH(bool, offered);
+    {
+        ui::MainWindow killed;
+        QVERIFY(killed.openPaths(lesson ? std::vector<std::string>{kCanaryLesson.toStdString()} : lessonPaths()));
+        for (int step = 0; step < steps; ++step)
+            killed.lessonPanel()->next();
+        QVERIFY(killed.startAutosave());
+        QVERIFY(killed.autosave()->saveNow());
+    }
+    const std::optional<ui::AutosaveState> saved = ui::Autosave::read(ui::Autosave::defaultFolder());
+    QVERIFY(saved);
+    QVERIFY(!saved->cleanQuit);
+    QCOMPARE(saved->edited, offered);
+    ui::MainWindow next;
+    QCOMPARE(next.autosave()->leftover().has_value(), offered);
+    if (!offered)
+        QVERIFY(!next.offerRestore());  // returns at once: no message box waits for an answer
+}
+
 void TestAutosave::cleanQuitLeavesNothingToOffer()
 {
     {
@@ -252,8 +289,6 @@ void TestAutosave::killedWhileSavingLeavesASaveThatLoads()
     std::mt19937 rng(6);
     constexpr int kRounds = 6;
     for (int round = 0; round < kRounds; ++round) {
-        // A save left unmarked makes the next start ask first; answer "No" the only way a test can: no session.
-        QFile::remove(folder + QStringLiteral("/session.json"));
         std::unique_ptr<QProcess> kubesim = kubesimtest::startKubesim({lesson.path()}, environment);
         QVERIFY(kubesim->waitForStarted());
         // Wait for the weights to have changed between saves twice, then kill at a random moment.
@@ -285,14 +320,17 @@ void TestAutosave::killedWhileSavingLeavesASaveThatLoads()
         QVERIFY(restored.store().get(sim::api::Kind::HTTPRoute, "default", "app"));
     }
 
-    // The next start offers the last save, and it brings the lesson and its weights back.
+    // Only the lesson moved the weights, so the next start does not ask (nor did the starts above); the
+    // last save still brings the lesson and its weights back.
     ui::Autosave left(folder, [] { return ui::AutosaveState{}; });
-    const std::optional<ui::AutosaveState> offered = left.leftover();
-    QVERIFY(offered);
+    QVERIFY(!left.leftover());
+    const std::optional<ui::AutosaveState> last = ui::Autosave::read(folder);
+    QVERIFY(last);
+    QVERIFY(!last->edited);
     ui::MainWindow next;
-    QVERIFY(next.restoreAutosave(*offered));
+    QVERIFY(next.restoreAutosave(*last));
     QVERIFY(next.lessonPanel()->isActive());
-    QCOMPARE(ui::Autosave::sandboxYaml(next.host()->simulation().store()), offered->objects);
+    QCOMPARE(ui::Autosave::sandboxYaml(next.host()->simulation().store()), last->objects);
 }
 
 QTEST_MAIN(TestAutosave)

@@ -25,7 +25,6 @@
 #include <QCloseEvent>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QElapsedTimer>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -132,7 +131,7 @@ void MainWindow::createCanvas()
             if (change.kind != sim::api::Kind::EndpointSlice) {
                 // A big cluster's rebuild takes longer than a frame (docs/performance.md): there, changes
                 // are collected and the canvas rebuilt a few times a second, so the particles keep moving.
-                if (m_lastRebuildMs < kImmediateRebuildMs)
+                if (m_scene->graph().nodes().size() <= kImmediateRebuildNodes)
                     rebuildCanvas();
                 else if (!m_rebuildTimer.isActive())
                     m_rebuildTimer.start();
@@ -149,10 +148,7 @@ void MainWindow::createCanvas()
 
 void MainWindow::rebuildCanvas()
 {
-    QElapsedTimer timer;
-    timer.start();
     m_scene->rebuild(m_host->simulation().store());
-    m_lastRebuildMs = timer.elapsed();
 }
 
 void MainWindow::createToolBar()

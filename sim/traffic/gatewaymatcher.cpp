@@ -62,6 +62,33 @@ const MatchProbe *findInBucket(const CompiledListener &listener, const HostBucke
     return nullptr;
 }
 
+// Whose routes a bucket holds, for the trace.
+enum class HostnameBucket { Exact, Wildcard, Any };
+
+// With a trace, first says whose routes these candidates are: HTTPRoute hostnames come before paths in the
+// spec's precedence, so a learner sees why a more specific hostname's rules were tried first. The text is
+// built only when traced: this is the hot path.
+const MatchProbe *findForHostname(const CompiledListener &listener, const HostBucket &bucket, const HttpRequest &request,
+                                  Trace *trace, HostnameBucket which, std::string_view wildcardSuffix = {})
+{
+    if (trace) {
+        switch (which) {
+        case HostnameBucket::Exact:
+            trace->add("hostname", "routes for " + request.host, "an HTTPRoute hostname is exactly the request's host: its rules come first");
+            break;
+        case HostnameBucket::Wildcard:
+            trace->add("hostname", "routes for *" + std::string(wildcardSuffix),
+                       "the most specific wildcard HTTPRoute hostname left that covers " + request.host);
+            break;
+        case HostnameBucket::Any:
+            trace->add("hostname", "routes without hostnames",
+                       "neither the route nor the listener names a hostname: they take any host, after routes that name it");
+            break;
+        }
+    }
+    return findInBucket(listener, bucket, request, trace);
+}
+
 } // namespace
 
 const CompiledListener *GatewayMatcher::selectListener(const CompiledGateway &gateway, std::int32_t port, std::string_view host,
@@ -95,18 +122,18 @@ const MatchProbe *GatewayMatcher::findMatch(const CompiledListener &listener, co
 {
     // Routes with the most specific hostname take precedence: exact, longer wildcard suffixes, then any host.
     if (auto it = listener.exactHosts.find(request.host); it != listener.exactHosts.end()) {
-        if (const MatchProbe *m = findInBucket(listener, it->second, request, trace))
+        if (const MatchProbe *m = findForHostname(listener, it->second, request, trace, HostnameBucket::Exact))
             return m;
     }
     std::string_view host = request.host;
     for (std::size_t dot = host.find('.'); dot != std::string_view::npos; dot = host.find('.', dot + 1)) {
         if (auto it = listener.wildcardHosts.find(host.substr(dot)); it != listener.wildcardHosts.end()) {
-            if (const MatchProbe *m = findInBucket(listener, it->second, request, trace))
+            if (const MatchProbe *m = findForHostname(listener, it->second, request, trace, HostnameBucket::Wildcard, host.substr(dot)))
                 return m;
         }
     }
     if (listener.anyHost)
-        return findInBucket(listener, *listener.anyHost, request, trace);
+        return findForHostname(listener, *listener.anyHost, request, trace, HostnameBucket::Any);
     return nullptr;
 }
 

@@ -148,18 +148,23 @@ void TestGatewayRouting::hostnames_data()
     QTest::addColumn<QString>("host");
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("expected");  // "" = 404
-    QTest::newRow("exact route hostname") << "" << "foo.example.com" << "/api" << "s-exact";
-    QTest::newRow("wildcard, one label") << "" << "bar.example.com" << "/" << "s-wild";
-    QTest::newRow("wildcard, two labels (Gateway API)") << "" << "a.b.example.com" << "/" << "s-wild";
-    QTest::newRow("wildcard does not match the suffix itself") << "" << "example.com" << "/" << "s-any";
-    QTest::newRow("route without hostnames takes the rest") << "" << "other.org" << "/" << "s-any";
-    QTest::newRow("exact host falls through to wildcard when its paths miss") << "" << "foo.example.com" << "/web" << "s-wild";
-    QTest::newRow("listener hostname filters hosts") << "*.example.com" << "other.org" << "/" << "";
-    QTest::newRow("listener wildcard, exact route") << "*.example.com" << "foo.example.com" << "/api" << "s-exact";
+    QTest::addColumn<QString>("hostnameSteps");  // the trace's "hostname" decisions, " | " between them
+    QTest::newRow("exact route hostname") << "" << "foo.example.com" << "/api" << "s-exact" << "routes for foo.example.com";
+    QTest::newRow("wildcard, one label") << "" << "bar.example.com" << "/" << "s-wild" << "routes for *.example.com";
+    QTest::newRow("wildcard, two labels (Gateway API)") << "" << "a.b.example.com" << "/" << "s-wild" << "routes for *.example.com";
+    QTest::newRow("wildcard does not match the suffix itself") << "" << "example.com" << "/" << "s-any" << "routes without hostnames";
+    QTest::newRow("route without hostnames takes the rest") << "" << "other.org" << "/" << "s-any" << "routes without hostnames";
+    QTest::newRow("exact host falls through to wildcard when its paths miss") << "" << "foo.example.com" << "/web" << "s-wild"
+                                                                                 << "routes for foo.example.com | routes for *.example.com";
+    QTest::newRow("listener hostname filters hosts") << "*.example.com" << "other.org" << "/" << "" << "";
+    QTest::newRow("listener wildcard, exact route") << "*.example.com" << "foo.example.com" << "/api" << "s-exact"
+                                           << "routes for foo.example.com";
     // Both routes end up with the same (intersected) hostname, so the tie goes to "default/any" by name.
-    QTest::newRow("listener wildcard gives host-less routes its hostname") << "*.example.com" << "x.example.com" << "/" << "s-any";
-    QTest::newRow("listener exact, route wildcard narrows to listener") << "foo.example.com" << "foo.example.com" << "/" << "s-any";
-    QTest::newRow("hostnames ignore case") << "" << "FOO.Example.com" << "/api" << "s-exact";
+    QTest::newRow("listener wildcard gives host-less routes its hostname") << "*.example.com" << "x.example.com" << "/" << "s-any"
+                                                                   << "routes for *.example.com";
+    QTest::newRow("listener exact, route wildcard narrows to listener") << "foo.example.com" << "foo.example.com" << "/" << "s-any"
+                                                                       << "routes for foo.example.com";
+    QTest::newRow("hostnames ignore case") << "" << "FOO.Example.com" << "/api" << "s-exact" << "routes for foo.example.com";
 }
 
 void TestGatewayRouting::hostnames()
@@ -168,6 +173,7 @@ void TestGatewayRouting::hostnames()
     QFETCH(QString, host);
     QFETCH(QString, path);
     QFETCH(QString, expected);
+    QFETCH(QString, hostnameSteps);
     Cluster c;
     c.pods("default", "echo", 1);
     services(c, {"s-exact", "s-wild", "s-any"});
@@ -177,6 +183,11 @@ void TestGatewayRouting::hostnames()
     c.route("default", "wild", {rule({}, {backend("s-wild", 80)})}, {"*.example.com"});
     c.route("default", "any", {rule({}, {backend("s-any", 80)})});
     Routed r = send(c, gw(), "http://" + host.toStdString() + path.toStdString());
+    QStringList steps;
+    for (const traffic::TraceStep &step : r.trace.steps())
+        if (step.stage == "hostname")
+            steps << QString::fromStdString(step.decision);
+    QCOMPARE(steps.join(" | "), hostnameSteps);
     if (expected.isEmpty()) {
         QCOMPARE(r.decision.status, 404);
         return;

@@ -409,10 +409,10 @@ void TestTraffic::flightsKeepTheirStory_data()
     QTest::addColumn<int>("weightV2");
     QTest::addColumn<int>("status");
     QTest::addColumn<QStringList>("stages");
-    const QStringList forwarded{"entry", "listener", "rule", "backend", "service", "endpoint", "pod", "response"};
+    const QStringList forwarded{"entry", "listener", "hostname", "rule", "backend", "service", "endpoint", "pod", "response"};
     QTest::newRow("one backend") << "/" << 0 << 200 << forwarded;
     QTest::newRow("weighted 3:1") << "/" << 1 << 200 << forwarded;
-    QTest::newRow("no rule matches") << "/nothing" << 0 << 404 << QStringList{"entry", "listener", "answer", "response"};
+    QTest::newRow("no rule matches") << "/nothing" << 0 << 404 << QStringList{"entry", "listener", "hostname", "answer", "response"};
 }
 
 void TestTraffic::flightsKeepTheirStory()

@@ -225,8 +225,8 @@ void Kubelet::createContainer(const std::string &key, std::size_t index)
     events().normal(*p, "Created", "Created container " + runtime(key)->containers[index].name, kComponent);
     const engine::SimTime startup = secondsAnnotation(p->metadata, annotation::kStartupSeconds)
                                         .value_or(draw(engine::milliseconds(300), engine::milliseconds(700)));
-    const bool isRestart = runtime(key)->containers[index].everStarted;
-    after(key, startup, &Kubelet::containerStarted, index, isRestart ? Work::Background : Work::Foreground);
+    const ContainerRuntime &cr = runtime(key)->containers[index];
+    after(key, startup, &Kubelet::containerStarted, index, cr.everStarted ? restartWork(*p, cr.name) : Work::Foreground);
 }
 
 void Kubelet::containerStarted(const std::string &key, std::size_t index)
@@ -347,12 +347,32 @@ void Kubelet::crash(const std::string &key, std::size_t index)
     cr.state = ContainerState::BackOff;
     events().warning(*p, "BackOff", "Back-off restarting failed container " + cr.name + " in pod " + podRef(*p), kComponent);
     writeStatus(key);
-    after(key, cr.currentBackOff, &Kubelet::restart, index, Work::Background);
+    scheduleRestart(key, index, now() + cr.currentBackOff);
+}
+
+// A crash loop would keep settle() running for ever, so its restarts are background work. Once the loop is
+// stopped, the restart still waiting out its back-off is real work: settle() waits for it, and a Deployment
+// whose pod was crash-looping converges (as on a cluster, where the container starts after the back-off).
+engine::Engine::Work Kubelet::restartWork(const api::Object &pod, const std::string &container) const
+{
+    return crashAfter(pod, container) ? Work::Background : Work::Foreground;
+}
+
+void Kubelet::scheduleRestart(const std::string &key, std::size_t index, engine::SimTime at)
+{
+    PodRuntime *rt = runtime(key);
+    ContainerRuntime &cr = rt->containers[index];
+    engine().cancel(cr.restartTimer);
+    cr.restartAt = at;
+    cr.restartWork = restartWork(*pod(key), cr.name);
+    after(key, at - now(), &Kubelet::restart, index, cr.restartWork);
+    cr.restartTimer = rt->timers.back();
 }
 
 void Kubelet::restart(const std::string &key, std::size_t index)
 {
     ContainerRuntime &cr = runtime(key)->containers[index];
+    cr.restartTimer = 0;
     ++cr.restartCount;
     cr.state = ContainerState::Creating;
     api::ObjectPtr p = pod(key);
@@ -415,7 +435,7 @@ void Kubelet::resume(const std::string &key, const api::ObjectPtr &p)
             chainRestarted = true;
             startContainer(key, i);
         } else if (cr.state == ContainerState::BackOff || cr.state == ContainerState::Creating) {
-            after(key, 0, &Kubelet::restart, i, Work::Background);
+            scheduleRestart(key, i, now());
         }
     }
     refreshTimers(key, p);
@@ -426,6 +446,9 @@ void Kubelet::refreshTimers(const std::string &key, const api::ObjectPtr &p)
     PodRuntime *rt = runtime(key);
     for (std::size_t i = 0; i < rt->containers.size(); ++i) {
         ContainerRuntime &cr = rt->containers[i];
+        if (cr.state == ContainerState::BackOff && engine().isPending(cr.restartTimer) &&
+            restartWork(*p, cr.name) != cr.restartWork)
+            scheduleRestart(key, i, cr.restartAt);
         if (cr.state != ContainerState::Running)
             continue;
         if (p->as<api::Pod>().spec.containers.at(i).readinessProbe)
@@ -442,7 +465,7 @@ void Kubelet::cancelTimers(PodRuntime &rt)
     for (ContainerRuntime &cr : rt.containers) {
         engine().cancel(cr.probeTimer);
         engine().cancel(cr.crashTimer);
-        cr.probeTimer = cr.crashTimer = 0;
+        cr.probeTimer = cr.crashTimer = cr.restartTimer = 0;
     }
 }
 

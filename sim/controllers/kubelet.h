@@ -52,6 +52,9 @@ private:
         engine::SimTime currentBackOff = 0;
         engine::EventId probeTimer = 0;
         engine::EventId crashTimer = 0;
+        engine::EventId restartTimer = 0;  // the restart after back-off, when one is pending
+        engine::SimTime restartAt = 0;
+        engine::Engine::Work restartWork = engine::Engine::Work::Background;
     };
     struct PodRuntime {
         std::string uid;
@@ -84,6 +87,9 @@ private:
     void scheduleProbe(const std::string &key, std::size_t index, engine::SimTime at);
     std::string probeFailure(const api::Object &pod, const api::Probe &probe) const;
     void scheduleCrash(const std::string &key, std::size_t index);
+    /** The restart after back-off at `at`: background work while the container still crash-loops. */
+    void scheduleRestart(const std::string &key, std::size_t index, engine::SimTime at);
+    engine::Engine::Work restartWork(const api::Object &pod, const std::string &container) const;
     void cancelTimers(PodRuntime &runtime);
     void forget(const std::string &key);
 

@@ -76,6 +76,8 @@ private slots:
     void scaleDuringRolloutIsProportional();
     void recreateNeverOverlaps();
     void minReadySecondsDelaysAvailability();
+    void stoppedCrashLoopRestartsWithinSettle_data();
+    void stoppedCrashLoopRestartsWithinSettle();
     void revisionHistoryLimitPrunes();
     void rolloutUndoRestoresTemplate();
     void podTemplateHashIsStable();
@@ -335,6 +337,37 @@ void TestControllers::minReadySecondsDelaysAvailability()
     QVERIFY(s.store().get(Kind::Deployment, "default", "web")->as<api::Deployment>().status.availableReplicas < 2);
     s.runUntil(readyAt + seconds(11));
     QCOMPARE(s.store().get(Kind::Deployment, "default", "web")->as<api::Deployment>().status.availableReplicas, 2);
+}
+
+void TestControllers::stoppedCrashLoopRestartsWithinSettle_data()
+{
+    QTest::addColumn<int>("crashes");  // crashes before the loop is stopped (the back-off doubles from 10 s)
+    QTest::addColumn<bool>("stopped");
+    QTest::newRow("stopped after one crash (10 s back-off)") << 1 << true;
+    QTest::newRow("stopped after four crashes (80 s back-off)") << 4 << true;
+    QTest::newRow("still crash-looping: settle ends all the same") << 2 << false;
+}
+
+// A restart still waiting out its back-off when the crash loop stops is work settle() waits for: the
+// Deployment converges, as it does on a cluster once the container starts after the back-off.
+void TestControllers::stoppedCrashLoopRestartsWithinSettle()
+{
+    QFETCH(int, crashes);
+    QFETCH(bool, stopped);
+    Simulation s(5);
+    applyOk(s, {fixtures::deployment("web", 1)});
+    QVERIFY(s.settle());
+    const std::string pod = podsOf(s)[0]->metadata.name;
+    QVERIFY(s.crashLoop("default", pod, "", "1").ok);
+    auto status = [&] { return s.store().get(Kind::Pod, "default", pod)->as<api::Pod>().status.containerStatuses.at(0); };
+    while (!(status().reason == "CrashLoopBackOff" && status().restartCount == crashes - 1))
+        QVERIFY(s.engine().step());
+    if (stopped)
+        QVERIFY(s.stopCrashLoop("default", pod).ok);
+    QVERIFY(s.settle());
+    QCOMPARE(status().ready, stopped);
+    QCOMPARE(status().restartCount, stopped ? crashes : crashes - 1);
+    QCOMPARE(s.store().get(Kind::Deployment, "default", "web")->as<api::Deployment>().status.availableReplicas, stopped ? 1 : 0);
 }
 
 void TestControllers::revisionHistoryLimitPrunes()

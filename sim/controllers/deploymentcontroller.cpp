@@ -355,8 +355,8 @@ void DeploymentController::rolloutRecreate(const api::ObjectPtr &d, Sets &sets)
 
 bool DeploymentController::isScalingEvent(const api::Deployment &deployment, const Sets &sets)
 {
-    if (!sets.newRS)
-        return false;
+    // Old ReplicaSets count even before the new one exists: a scale and a new template at once first resize
+    // the active ReplicaSets to the new replicas, and only then does the rollout start from there.
     for (const api::ObjectPtr &rs : sets.all()) {
         if (specReplicas(rs) == 0)
             continue;

@@ -2,6 +2,7 @@
 #include "sim/controllers/deletion.h"
 #include "sim/controllers/deploymentcontroller.h"
 #include "sim/controllers/kubelet.h"
+#include "sim/controllers/podtemplatehash.h"
 #include "sim/controllers/replicasetcontroller.h"
 #include "sim/controllers/simannotations.h"
 #include "sim/simulation.h"
@@ -77,6 +78,8 @@ private slots:
     void scaleWithNewTemplateResizesTheOldFirst_data();
     void scaleWithNewTemplateResizesTheOldFirst();
     void recreateNeverOverlaps();
+    void recreateReplacesAnUnfinishedRollingUpdate_data();
+    void recreateReplacesAnUnfinishedRollingUpdate();
     void minReadySecondsDelaysAvailability();
     void revisionHistoryLimitPrunes();
     void rolloutUndoRestoresTemplate();
@@ -362,6 +365,42 @@ void TestControllers::recreateNeverOverlaps()
     }
     QVERIFY(sawNoPods);
     QCOMPARE(countAvailable(s, 0), 4);
+}
+
+void TestControllers::recreateReplacesAnUnfinishedRollingUpdate_data()
+{
+    QTest::addColumn<bool>("newTemplate");
+    // Switching to Recreate and new replicas while a rolling update is stuck with two active ReplicaSets: once
+    // the old ones were sized for other replicas, the controller held still instead of recreating.
+    QTest::newRow("with a new template") << true;
+    QTest::newRow("with the stuck template") << false;
+}
+
+void TestControllers::recreateReplacesAnUnfinishedRollingUpdate()
+{
+    QFETCH(bool, newTemplate);
+    Simulation s(25);
+    api::Object d = fixtures::deployment("web", 4);
+    auto &spec = d.as<api::Deployment>().spec;
+    spec.template_.spec.containers[0].readinessProbe = readinessProbe(0, 1, 1);
+    applyOk(s, {d});
+    QVERIFY(s.settle());
+    spec.template_.annotations[controllers::annotation::kReadinessFail] = "true";
+    applyOk(s, {d});
+    QVERIFY(s.settle());
+    QCOMPARE(s.store().list(Kind::ReplicaSet, std::string("default")).size(), std::size_t(2));
+    spec.strategy.type = "Recreate";
+    spec.replicas = 6;
+    if (newTemplate)
+        spec.template_.spec.containers[0].image = "nginx:1.27";
+    applyOk(s, {d});
+    QVERIFY(s.settle());
+    const std::string hash = controllers::podTemplateHash(spec.template_);
+    for (const api::ObjectPtr &rs : s.store().list(Kind::ReplicaSet, std::string("default"))) {
+        const bool current = rs->metadata.labels.at(controllers::kPodTemplateHashLabel) == hash;
+        QCOMPARE(rs->as<api::ReplicaSet>().spec.replicas, current ? 6 : 0);
+    }
+    QCOMPARE(countActive(s), 6);
 }
 
 void TestControllers::minReadySecondsDelaysAvailability()

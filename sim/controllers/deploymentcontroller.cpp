@@ -355,16 +355,20 @@ void DeploymentController::rolloutRecreate(const api::ObjectPtr &d, Sets &sets)
 
 bool DeploymentController::isScalingEvent(const api::Deployment &deployment, const Sets &sets)
 {
-    if (!sets.newRS)
-        return false;
+    // Old ReplicaSets count even before the new one exists: a scale and a new template at once first resize
+    // the active ReplicaSets to the new replicas, and only then does the rollout start from there.
+    int active = 0;
+    bool resized = false;
     for (const api::ObjectPtr &rs : sets.all()) {
         if (specReplicas(rs) == 0)
             continue;
+        ++active;
         const std::optional<int> desired = intAnnotation(*rs, kDesiredReplicasAnnotation);
-        if (desired && *desired != deployment.spec.replicas)
-            return true;
+        resized = resized || (desired && *desired != deployment.spec.replicas);
     }
-    return false;
+    // Recreate shares nothing out between several active ReplicaSets (left by a rolling update it replaced): its
+    // own rollout scales them all to zero, which a scaling event that leaves them as they are would hold off forever.
+    return resized && (active <= 1 || deployment.spec.strategy.type != "Recreate");
 }
 
 void DeploymentController::scaleActive(const api::ObjectPtr &d, const Sets &sets)

@@ -53,7 +53,10 @@ private:
     api::ObjectPtr scale(const api::ObjectPtr &d, const api::ObjectPtr &rs, int replicas);
     void rolloutRolling(const api::ObjectPtr &d, Sets &sets);
     void rolloutRecreate(const api::ObjectPtr &d, Sets &sets);
-    /** True when an active ReplicaSet was sized for another spec.replicas (the Deployment was scaled since). */
+    /**
+     * True when an active ReplicaSet, old or new, was sized for another spec.replicas (the Deployment was scaled
+     * since); never for a Recreate Deployment with several active ReplicaSets, whose rollout scales them to zero.
+     */
     static bool isScalingEvent(const api::Deployment &deployment, const Sets &sets);
     /**
      * Kubernetes' scale step (a scaling event, or a paused Deployment): one active ReplicaSet takes spec.replicas; a

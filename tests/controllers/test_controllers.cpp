@@ -2,6 +2,7 @@
 #include "sim/controllers/deletion.h"
 #include "sim/controllers/deploymentcontroller.h"
 #include "sim/controllers/kubelet.h"
+#include "sim/controllers/podtemplatehash.h"
 #include "sim/controllers/replicasetcontroller.h"
 #include "sim/controllers/simannotations.h"
 #include "sim/simulation.h"
@@ -74,7 +75,11 @@ private slots:
     void rollingUpdateBounds();
     void scaleDuringRolloutIsProportional_data();
     void scaleDuringRolloutIsProportional();
+    void scaleWithNewTemplateResizesTheOldFirst_data();
+    void scaleWithNewTemplateResizesTheOldFirst();
     void recreateNeverOverlaps();
+    void recreateReplacesAnUnfinishedRollingUpdate_data();
+    void recreateReplacesAnUnfinishedRollingUpdate();
     void minReadySecondsDelaysAvailability();
     void stoppedCrashLoopRestartsWithinSettle_data();
     void stoppedCrashLoopRestartsWithinSettle();
@@ -293,6 +298,55 @@ void TestControllers::scaleDuringRolloutIsProportional()
     QCOMPARE(sizes(), (std::vector<int>{oldAfter, newAfter}));
 }
 
+void TestControllers::scaleWithNewTemplateResizesTheOldFirst_data()
+{
+    QTest::addColumn<int>("replicas");
+    QTest::addColumn<int>("scaleTo");
+    QTest::addColumn<int>("surge");
+    QTest::addColumn<int>("unavailable");
+    QTest::addColumn<int>("oldAfter");
+    QTest::addColumn<int>("newAfter");
+    // The old ReplicaSet first takes the new replicas (a scaling event), then the rollout starts: the new one gets
+    // replicas + maxSurge - replicas, the old one gives up what exceeds replicas - maxUnavailable available pods.
+    // Sizing the new ReplicaSet from the old size instead left 3 of 5 (1 of 4) pods available, below replicas -
+    // maxUnavailable (the test_properties seed 1413 finding).
+    QTest::newRow("3 -> 5, 2/1") << 3 << 5 << 2 << 1 << 4 << 3;
+    QTest::newRow("1 -> 4, 1/1") << 1 << 4 << 1 << 1 << 3 << 2;
+    QTest::newRow("1 -> 4, 4/0") << 1 << 4 << 4 << 0 << 4 << 4;
+    QTest::newRow("5 -> 2, 1/0") << 5 << 2 << 1 << 0 << 2 << 1;
+}
+
+// A new template whose pods never become ready, applied together with new replicas: where the rollout stops.
+void TestControllers::scaleWithNewTemplateResizesTheOldFirst()
+{
+    QFETCH(int, replicas);
+    QFETCH(int, scaleTo);
+    QFETCH(int, surge);
+    QFETCH(int, unavailable);
+    QFETCH(int, oldAfter);
+    QFETCH(int, newAfter);
+    Simulation s(23);
+    api::Object d = fixtures::deployment("web", replicas);
+    auto &spec = d.as<api::Deployment>().spec;
+    spec.template_.spec.containers[0].readinessProbe = readinessProbe(0, 1, 1);
+    applyOk(s, {d});
+    QVERIFY(s.settle());
+    spec.replicas = scaleTo;
+    spec.strategy.rollingUpdate.maxSurge = api::IntOrString::fromInt(surge);
+    spec.strategy.rollingUpdate.maxUnavailable = api::IntOrString::fromInt(unavailable);
+    spec.template_.annotations[controllers::annotation::kReadinessFail] = "true";
+    applyOk(s, {d});
+    QVERIFY(s.settle());
+    std::vector<api::ObjectPtr> sets = s.store().list(Kind::ReplicaSet, std::string("default"));
+    std::sort(sets.begin(), sets.end(), [](const api::ObjectPtr &a, const api::ObjectPtr &b) {
+        return a->metadata.creationTimestamp < b->metadata.creationTimestamp;
+    });
+    QCOMPARE(sets.size(), std::size_t(2));
+    QCOMPARE(sets[0]->as<api::ReplicaSet>().spec.replicas, oldAfter);
+    QCOMPARE(sets[1]->as<api::ReplicaSet>().spec.replicas, newAfter);
+    QVERIFY(countAvailable(s, 0) >= scaleTo - unavailable);
+}
+
 void TestControllers::recreateNeverOverlaps()
 {
     Simulation s(5);
@@ -313,6 +367,42 @@ void TestControllers::recreateNeverOverlaps()
     }
     QVERIFY(sawNoPods);
     QCOMPARE(countAvailable(s, 0), 4);
+}
+
+void TestControllers::recreateReplacesAnUnfinishedRollingUpdate_data()
+{
+    QTest::addColumn<bool>("newTemplate");
+    // Switching to Recreate and new replicas while a rolling update is stuck with two active ReplicaSets: once
+    // the old ones were sized for other replicas, the controller held still instead of recreating.
+    QTest::newRow("with a new template") << true;
+    QTest::newRow("with the stuck template") << false;
+}
+
+void TestControllers::recreateReplacesAnUnfinishedRollingUpdate()
+{
+    QFETCH(bool, newTemplate);
+    Simulation s(25);
+    api::Object d = fixtures::deployment("web", 4);
+    auto &spec = d.as<api::Deployment>().spec;
+    spec.template_.spec.containers[0].readinessProbe = readinessProbe(0, 1, 1);
+    applyOk(s, {d});
+    QVERIFY(s.settle());
+    spec.template_.annotations[controllers::annotation::kReadinessFail] = "true";
+    applyOk(s, {d});
+    QVERIFY(s.settle());
+    QCOMPARE(s.store().list(Kind::ReplicaSet, std::string("default")).size(), std::size_t(2));
+    spec.strategy.type = "Recreate";
+    spec.replicas = 6;
+    if (newTemplate)
+        spec.template_.spec.containers[0].image = "nginx:1.27";
+    applyOk(s, {d});
+    QVERIFY(s.settle());
+    const std::string hash = controllers::podTemplateHash(spec.template_);
+    for (const api::ObjectPtr &rs : s.store().list(Kind::ReplicaSet, std::string("default"))) {
+        const bool current = rs->metadata.labels.at(controllers::kPodTemplateHashLabel) == hash;
+        QCOMPARE(rs->as<api::ReplicaSet>().spec.replicas, current ? 6 : 0);
+    }
+    QCOMPARE(countActive(s), 6);
 }
 
 void TestControllers::minReadySecondsDelaysAvailability()

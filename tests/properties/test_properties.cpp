@@ -189,6 +189,7 @@ private:
     std::vector<api::ObjectPtr> pods() const { return m_simulation.store().list(api::Kind::Pod, std::string(kNamespace)); }
     std::string podName(int pick) const;
     void checkAlways();
+    void checkSurge(const api::Object &deployment);
     void checkAvailability();
     void checkSettled();
     void checkConverged();
@@ -207,11 +208,18 @@ private:
     std::map<std::string, std::uint64_t> m_lastVersion;    // uid -> resourceVersion last seen
     std::uint64_t m_lastGlobal = 0;
     struct Floor {
+        std::int64_t replicas = -1;
         std::int64_t minAvailable = -1;
-        bool armed = false;  // the Deployment reached minAvailable since its replicas or fences last changed
+        bool armed = false;  // the controller saw minAvailable reached since replicas or fences last changed
     };
     bool m_checksAvailability = false;
     std::map<std::string, Floor> m_floors;  // Deployment name -> its availability floor
+    struct Ceiling {
+        std::int64_t generation = 0;
+        std::int64_t replicas = -1;
+        std::int64_t inherited = 0;  // replicas the ReplicaSets held when a spec with the same replicas came in
+    };
+    std::map<std::string, Ceiling> m_ceilings;  // Deployment uid -> the surplus over replicas + maxSurge it may keep
     int m_bursts = 0;
     std::string m_failure;
     std::string m_digest;
@@ -233,22 +241,38 @@ void Run::onEvent(const store::WatchEvent &event)
     seen = rv;
     if (o.kind() == api::Kind::Pod || o.kind() == api::Kind::Deployment)
         checkAvailability();
-    // A rollout never exceeds maxSurge: checked whenever the Deployment controller reports having seen the spec.
-    if (o.kind() != api::Kind::Deployment || event.type == store::WatchEventType::Deleted)
-        return;
+    if (o.kind() == api::Kind::Deployment && event.type != store::WatchEventType::Deleted)
+        checkSurge(o);
+}
+
+// A rollout never exceeds maxSurge: checked whenever the Deployment controller reports having seen the spec. A
+// new spec with the same replicas (a lower maxSurge, another template) is no scaling event: as in Kubernetes, the
+// rollout then only stops growing and scales old ReplicaSets down as availability allows, so the replicas the
+// ReplicaSets held when that spec came in stay allowed, shrinking as they go (docs/reliability.md, seed 984).
+void Run::checkSurge(const api::Object &o)
+{
     const api::Deployment &d = o.as<api::Deployment>();
-    if (d.status.observedGeneration != o.metadata.generation || d.spec.strategy.type != "RollingUpdate")
-        return;
-    const auto fence = controllers::DeploymentController::resolveFenceposts(d);
     std::int64_t sum = 0;
     for (const api::ObjectPtr &rs : m_simulation.store().listOwnedBy(api::Kind::ReplicaSet, o.metadata.namespace_, o.metadata.uid))
         sum += rs->as<api::ReplicaSet>().spec.replicas;
-    if (sum > d.spec.replicas + fence.maxSurge)
+    Ceiling &ceiling = m_ceilings[o.metadata.uid];
+    if (ceiling.generation != o.metadata.generation)
+        ceiling = Ceiling{o.metadata.generation, d.spec.replicas, ceiling.replicas == d.spec.replicas ? sum : 0};
+    if (d.status.observedGeneration != o.metadata.generation || d.spec.strategy.type != "RollingUpdate")
+        return;
+    const auto fence = controllers::DeploymentController::resolveFenceposts(d);
+    const std::int64_t limit = d.spec.replicas + fence.maxSurge;
+    if (sum > std::max(limit, ceiling.inherited))
         fail(o.displayName() + ": ReplicaSets hold " + std::to_string(sum) + " replicas, more than " +
-             std::to_string(d.spec.replicas) + " + maxSurge " + std::to_string(fence.maxSurge));
+             std::to_string(d.spec.replicas) + " + maxSurge " + std::to_string(fence.maxSurge) +
+             (ceiling.inherited > limit ? " and the " + std::to_string(ceiling.inherited) + " held when the spec changed" : ""));
+    ceiling.inherited = std::min(ceiling.inherited, sum);
 }
 
-// Without faults, a rollout never takes available pods below replicas - maxUnavailable once it was there.
+// Without faults, a rollout never takes available pods below replicas - maxUnavailable once it was there. "There"
+// as the Deployment controller can know it (docs/reliability.md, seeds 1181 and 519): it acted on the current spec
+// (a replicas change is a scaling event, whose proportional scaling heeds no availability), and the ReplicaSets'
+// statuses, which are all it reads, show minAvailable pods available that the ReplicaSets keep.
 void Run::checkAvailability()
 {
     if (!m_checksAvailability)
@@ -258,15 +282,20 @@ void Run::checkAvailability()
         const api::Deployment &d = o->as<api::Deployment>();
         const std::int64_t minAvailable = d.spec.replicas - controllers::DeploymentController::resolveFenceposts(d).maxUnavailable;
         std::int64_t available = 0;
+        std::int64_t seen = 0;  // available as the controller sees it
         for (const api::ObjectPtr &rs : store.listOwnedBy(api::Kind::ReplicaSet, kNamespace, o->metadata.uid)) {
+            std::int64_t ready = 0;
             for (const api::ObjectPtr &p : store.listOwnedBy(api::Kind::Pod, kNamespace, rs->metadata.uid))
-                available += p->as<api::Pod>().isReady() && !p->metadata.deletionTimestamp ? 1 : 0;
+                ready += p->as<api::Pod>().isReady() && !p->metadata.deletionTimestamp ? 1 : 0;
+            const api::ReplicaSet &r = rs->as<api::ReplicaSet>();
+            available += ready;
+            seen += std::min<std::int64_t>({ready, r.status.availableReplicas, r.spec.replicas});
         }
         Floor &floor = m_floors[o->metadata.name];
-        if (floor.minAvailable != minAvailable)
-            floor = Floor{minAvailable, false};
+        if (floor.replicas != d.spec.replicas || floor.minAvailable != minAvailable)
+            floor = Floor{d.spec.replicas, minAvailable, false};
         if (!floor.armed)
-            floor.armed = available >= minAvailable;
+            floor.armed = d.status.observedGeneration == o->metadata.generation && seen >= minAvailable;
         else if (available < minAvailable)
             fail(o->displayName() + ": " + std::to_string(available) + " pods available, fewer than replicas " +
                  std::to_string(d.spec.replicas) + " - maxUnavailable " + std::to_string(d.spec.replicas - minAvailable));

@@ -60,6 +60,20 @@ api::Probe readinessProbe(int initialDelay, int period, int failureThreshold, in
     return p;
 }
 
+// Rolls `d` out with a readiness probe, then starts a rollout to a template whose pods never become ready:
+// it stops where maxSurge and maxUnavailable allow no more, with two active ReplicaSets. Callers check
+// QTest::currentTestFailed() after it.
+void startStuckRollout(Simulation &s, api::Object &d)
+{
+    api::DeploymentSpec &spec = d.as<api::Deployment>().spec;
+    spec.template_.spec.containers[0].readinessProbe = readinessProbe(0, 1, 1);
+    applyOk(s, {d});
+    QVERIFY(s.settle());
+    spec.template_.annotations[controllers::annotation::kReadinessFail] = "true";
+    applyOk(s, {d});
+    QVERIFY(s.settle());
+}
+
 } // namespace
 
 class TestControllers : public QObject {
@@ -269,13 +283,9 @@ void TestControllers::scaleDuringRolloutIsProportional()
     auto &spec = d.as<api::Deployment>().spec;
     spec.strategy.rollingUpdate.maxSurge = api::IntOrString::fromInt(surge);
     spec.strategy.rollingUpdate.maxUnavailable = api::IntOrString::fromInt(unavailable);
-    spec.template_.spec.containers[0].readinessProbe = readinessProbe(0, 1, 1);
-    applyOk(s, {d});
-    QVERIFY(s.settle());
-    // A new template whose pods never become ready: the rollout stops where availability allows no more.
-    spec.template_.annotations[controllers::annotation::kReadinessFail] = "true";
-    applyOk(s, {d});
-    QVERIFY(s.settle());
+    startStuckRollout(s, d);
+    if (QTest::currentTestFailed())
+        return;
     auto sizes = [&] {
         std::vector<api::ObjectPtr> sets = s.store().list(Kind::ReplicaSet, std::string("default"));
         std::sort(sets.begin(), sets.end(), [](const api::ObjectPtr &a, const api::ObjectPtr &b) {
@@ -384,12 +394,9 @@ void TestControllers::recreateReplacesAnUnfinishedRollingUpdate()
     Simulation s(25);
     api::Object d = fixtures::deployment("web", 4);
     auto &spec = d.as<api::Deployment>().spec;
-    spec.template_.spec.containers[0].readinessProbe = readinessProbe(0, 1, 1);
-    applyOk(s, {d});
-    QVERIFY(s.settle());
-    spec.template_.annotations[controllers::annotation::kReadinessFail] = "true";
-    applyOk(s, {d});
-    QVERIFY(s.settle());
+    startStuckRollout(s, d);
+    if (QTest::currentTestFailed())
+        return;
     QCOMPARE(s.store().list(Kind::ReplicaSet, std::string("default")).size(), std::size_t(2));
     spec.strategy.type = "Recreate";
     spec.replicas = 6;

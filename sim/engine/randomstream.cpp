@@ -1,5 +1,7 @@
 #include "sim/engine/randomstream.h"
 
+#include "sim/hash.h"
+
 #include <cmath>
 
 namespace sim::engine {
@@ -14,16 +16,6 @@ std::uint64_t splitmix64(std::uint64_t &x)
 }
 
 std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-
-std::uint64_t fnv1a(std::string_view s)
-{
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
 
 } // namespace
 

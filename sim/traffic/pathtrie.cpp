@@ -1,5 +1,7 @@
 #include "sim/traffic/pathtrie.h"
 
+#include "sim/hash.h"
+
 #include <cstring>
 #include <stdexcept>
 
@@ -14,16 +16,6 @@ std::uint64_t mix(std::uint64_t h)
     h ^= h >> 33;
     h *= 0xc4ceb9fe1a85ec53ULL;
     return h ^ (h >> 33);
-}
-
-std::uint64_t fnv1a(std::string_view text)
-{
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : text) {
-        h ^= c;
-        h *= 0x100000001b3ULL;
-    }
-    return h;
 }
 
 } // namespace

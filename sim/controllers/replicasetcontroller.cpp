@@ -73,14 +73,16 @@ void ReplicaSetController::onWatchEvent(const store::WatchEvent &event)
 {
     const api::Object &o = *event.object;
     if (o.kind() == api::Kind::ReplicaSet) {
-        if (event.type == store::WatchEventType::Deleted)
+        if (event.type == store::WatchEventType::Deleted) {
             m_nameStreams.erase(o.metadata.uid);
-        else
+            m_counts.forget(o.metadata.uid);
+        } else
             enqueue(keyOf(o.metadata.namespace_, o.metadata.name));
         return;
     }
     if (o.kind() != api::Kind::Pod)
         return;
+    m_counts.onPodEvent(event);
     const api::OwnerReference *owner = o.metadata.controllerRef();
     if (!owner || owner->kind != "ReplicaSet")
         return;
@@ -102,17 +104,23 @@ Controller::Result ReplicaSetController::reconcile(const std::string &key)
     api::ObjectPtr rs = store().get(api::Kind::ReplicaSet, ns, name);
     if (!rs || isTerminating(*rs))
         return {};
-    std::vector<api::ObjectPtr> active = activePods(*rs);
     const int desired = rs->as<api::ReplicaSet>().spec.replicas;
-    const int diff = static_cast<int>(active.size()) - desired;
+    const int diff = counts(*rs).replicas - desired;
     if (diff == 0)
-        return writeStatus(rs, active);
+        return writeStatus(rs);
     if (diff < 0)
         createPods(rs, -diff);
     else
-        deletePods(rs, std::move(active), diff);
+        deletePods(rs, activePods(*rs), diff);
     rs = store().get(api::Kind::ReplicaSet, ns, name);
-    return writeStatus(rs, activePods(*rs));
+    return writeStatus(rs);
+}
+
+const ReplicaSetCounts::Counts &ReplicaSetController::counts(const api::Object &rs)
+{
+    if (const ReplicaSetCounts::Counts *known = m_counts.find(rs))
+        return *known;
+    return m_counts.track(rs, activePods(rs));
 }
 
 std::string ReplicaSetController::podName(const api::Object &rs)
@@ -174,20 +182,39 @@ std::vector<api::ObjectPtr> ReplicaSetController::activePods(const api::Object &
     return pods;
 }
 
-Controller::Result ReplicaSetController::writeStatus(const api::ObjectPtr &rs, const std::vector<api::ObjectPtr> &active)
+Controller::Result ReplicaSetController::writeStatus(const api::ObjectPtr &rs)
 {
-    const api::ReplicaSetSpec &spec = rs->as<api::ReplicaSet>().spec;
+    api::ReplicaSetStatus status;
+    engine::SimTime nextAvailable = 0;
+    if (rs->as<api::ReplicaSet>().spec.minReadySeconds > 0) {
+        status = walkStatus(*rs, nextAvailable);
+    } else {
+        // Without minReadySeconds a ready pod is available at once: the tally holds the whole status.
+        const ReplicaSetCounts::Counts &c = counts(*rs);
+        status.observedGeneration = rs->metadata.generation;
+        status.replicas = c.replicas;
+        status.fullyLabeledReplicas = c.fullyLabeled;
+        status.readyReplicas = c.ready;
+        status.availableReplicas = c.ready;
+    }
+    if (!(status == rs->as<api::ReplicaSet>().status)) {
+        api::Object updated = *rs;
+        updated.as<api::ReplicaSet>().status = status;
+        store().updateStatus(std::move(updated));
+    }
+    // Pods ready but not yet for minReadySeconds become available later: look again then.
+    return Result{nextAvailable > 0 ? nextAvailable - now() : 0};
+}
+
+api::ReplicaSetStatus ReplicaSetController::walkStatus(const api::Object &rs, engine::SimTime &nextAvailable)
+{
+    const api::ReplicaSetSpec &spec = rs.as<api::ReplicaSet>().spec;
     const engine::SimTime minReady = engine::seconds(spec.minReadySeconds);
     api::ReplicaSetStatus status;
-    status.observedGeneration = rs->metadata.generation;
-    engine::SimTime nextAvailable = 0;
-    for (const api::ObjectPtr &pod : active) {
+    status.observedGeneration = rs.metadata.generation;
+    for (const api::ObjectPtr &pod : activePods(rs)) {
         ++status.replicas;
-        if (spec.selector.matches(pod->metadata.labels) &&
-            std::all_of(spec.template_.labels.begin(), spec.template_.labels.end(), [&](const auto &kv) {
-                auto it = pod->metadata.labels.find(kv.first);
-                return it != pod->metadata.labels.end() && it->second == kv.second;
-            }))
+        if (ReplicaSetCounts::isFullyLabeled(spec, pod->metadata.labels))
             ++status.fullyLabeledReplicas;
         if (!pod->as<api::Pod>().isReady())
             continue;
@@ -200,13 +227,7 @@ Controller::Result ReplicaSetController::writeStatus(const api::ObjectPtr &rs, c
             nextAvailable = nextAvailable == 0 ? at : std::min(nextAvailable, at);
         }
     }
-    if (!(status == rs->as<api::ReplicaSet>().status)) {
-        api::Object updated = *rs;
-        updated.as<api::ReplicaSet>().status = status;
-        store().updateStatus(std::move(updated));
-    }
-    // Pods ready but not yet for minReadySeconds become available later: look again then.
-    return Result{nextAvailable > 0 ? nextAvailable - now() : 0};
+    return status;
 }
 
 } // namespace sim::controllers

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sim/controllers/controller.h"
+#include "sim/controllers/replicasetcounts.h"
 #include "sim/engine/randomstream.h"
 
 #include <string>
@@ -38,13 +39,18 @@ private:
     void deletePods(const api::ObjectPtr &rs, std::vector<api::ObjectPtr> active, int count);
     /** The ReplicaSet's pods that count toward its replicas. */
     std::vector<api::ObjectPtr> activePods(const api::Object &rs);
-    Result writeStatus(const api::ObjectPtr &rs, const std::vector<api::ObjectPtr> &active);
+    /** The ReplicaSet's counts, from the tally (counting its pods first when it has none for this spec). */
+    const ReplicaSetCounts::Counts &counts(const api::Object &rs);
+    Result writeStatus(const api::ObjectPtr &rs);
+    /** The status from a walk over the active pods: what minReadySeconds needs (availability depends on the time). */
+    api::ReplicaSetStatus walkStatus(const api::Object &rs, engine::SimTime &nextAvailable);
     /** What a pod change means to its ReplicaSet: which pods count (act now), only the ready counts, or nothing. */
     enum class PodChange { Membership, Readiness, None };
     static PodChange classify(const store::WatchEvent &event);
     std::string podName(const api::Object &rs);
 
     std::unordered_map<std::string, engine::RandomStream> m_nameStreams;  // rs uid -> its pod-name stream
+    ReplicaSetCounts m_counts;
 };
 
 } // namespace sim::controllers

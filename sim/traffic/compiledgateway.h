@@ -57,7 +57,6 @@ struct CompiledRule {
     std::uint32_t metricId = kNone;
 
     std::string routeKey() const { return routeNamespace + "/" + routeName; }
-    bool hasRedirect() const;
 };
 
 /** One match of a rule, with everything its precedence is ordered by. */

@@ -4,6 +4,7 @@
 #include "ui/theme.h"
 
 #include <QFontMetricsF>
+#include <QGraphicsScene>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
@@ -27,6 +28,30 @@ EdgeItem::EdgeItem(NodeItem *from, NodeItem *to, const sim::topology::TopologyEd
     adjust();
 }
 
+QVariant EdgeItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemSceneHasChanged)
+        syncLabel();
+    return QGraphicsItem::itemChange(change, value);
+}
+
+void EdgeItem::syncLabel()
+{
+    if (!isSplit()) {
+        m_label.reset();
+        return;
+    }
+    if (!m_label)
+        m_label = std::make_unique<EdgeLabelItem>(this);
+    if (m_label->scene() != scene()) {
+        if (m_label->scene())
+            m_label->scene()->removeItem(m_label.get());
+        if (scene())
+            scene()->addItem(m_label.get());
+    }
+    m_label->refresh();
+}
+
 EdgeItem::~EdgeItem()
 {
     m_from->removeEdge(this);
@@ -42,12 +67,14 @@ void EdgeItem::setEdge(const sim::topology::TopologyEdge &edge)
     prepareGeometryChange();
     m_edge = edge;
     update();
+    syncLabel();
 }
 
 void EdgeItem::setTheme(const Theme *theme)
 {
     m_theme = theme;
     update();
+    syncLabel();
 }
 
 void EdgeItem::adjust()
@@ -60,6 +87,7 @@ void EdgeItem::adjust()
     m_samples.resize(kSamples + 1);
     for (int i = 0; i <= kSamples; ++i)
         m_samples[static_cast<std::size_t>(i)] = m_path.pointAtPercent(static_cast<qreal>(i) / kSamples);
+    syncLabel();
 }
 
 QPointF EdgeItem::pointAt(qreal t) const
@@ -80,10 +108,12 @@ void EdgeItem::setTraffic(double rps, double maxRps, std::optional<double> obser
     m_maxRps = maxRps;
     const bool widthChanged = std::abs(penWidth() - before) >= 0.25;
     m_observedShare = observedShare;
-    if (labelChanged || widthChanged) {
+    if (widthChanged) {
         prepareGeometryChange();
         update();
     }
+    if (labelChanged)
+        syncLabel();
 }
 
 qreal EdgeItem::penWidth() const
@@ -116,10 +146,7 @@ QRectF EdgeItem::labelRect() const
 QRectF EdgeItem::boundingRect() const
 {
     const qreal pad = penWidth() / 2 + 2;
-    QRectF rect = m_path.boundingRect().adjusted(-pad, -pad, pad, pad);
-    if (isSplit())
-        rect = rect.united(labelRect().adjusted(-2, -2, 2, 2));
-    return rect;
+    return m_path.boundingRect().adjusted(-pad, -pad, pad, pad);
 }
 
 void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -133,15 +160,6 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(m_path);
-    if (!isSplit() || lod < 0.45)
-        return;
-    const QRectF rect = labelRect();
-    painter->setPen(QPen(m_theme->cardBorder, 1));
-    painter->setBrush(m_theme->edgeLabel);
-    painter->drawRoundedRect(rect, rect.height() / 2, rect.height() / 2);
-    painter->setPen(m_theme->edgeLabelText);
-    painter->setFont(m_theme->font(8.2, true));
-    painter->drawText(rect, Qt::AlignCenter, label());
 }
 
 } // namespace ui

@@ -2,9 +2,12 @@
 
 #include "sim/topology/topologygraph.h"
 
+#include "ui/edgelabelitem.h"
+
 #include <QGraphicsItem>
 #include <QPainterPath>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -38,11 +41,20 @@ public:
     void setTraffic(double rps, double maxRps, std::optional<double> observedShare);
     /** "90 % set · 89.6 % seen · 45 rps" for a weighted split, else empty. */
     QString label() const;
+    /** Where the label is drawn: a pill centred on the curve. */
+    QRectF labelRect() const;
+    /** The split's label item (drawn above the particles); nullptr for an edge that is no split. */
+    const EdgeLabelItem *labelItem() const { return m_label.get(); }
     bool isSplit() const { return m_edge.weight.has_value(); }
+    const Theme &theme() const { return *m_theme; }
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
 
 private:
     qreal penWidth() const;
-    QRectF labelRect() const;
+    /** Creates, places or drops the label item to match the edge. */
+    void syncLabel();
 
     NodeItem *m_from;
     NodeItem *m_to;
@@ -53,6 +65,7 @@ private:
     double m_rps = 0;
     double m_maxRps = 0;
     std::optional<double> m_observedShare;
+    std::unique_ptr<EdgeLabelItem> m_label;
 };
 
 } // namespace ui

@@ -112,7 +112,11 @@ void decodeNode(const YAML::Node &root, const std::string &file, int lineOffset,
         std::string missing = apiVersion.empty() && kindName.empty() ? "apiVersion not set, kind not set"
                               : apiVersion.empty()                   ? "apiVersion not set"
                                                                      : "kind not set";
-        context.error(apiVersion.empty() ? "apiVersion" : "kind", root, "error validating data: [" + missing + "]");
+        std::string message = "error validating data: [" + missing + "]";
+        // A lesson folder passed to -f holds its scenario.yaml beside the manifests: say what it is.
+        if (apiVersion.empty() && kindName.empty() && root["steps"] && root["title"])
+            message += "; this is a kubesim lesson (scenario.yaml): `kubesim run FOLDER` plays it, or pass only its manifest files";
+        context.error(apiVersion.empty() ? "apiVersion" : "kind", root, message);
         return;
     }
     if (kindName == "List" && apiVersion == "v1") {

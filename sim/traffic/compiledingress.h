@@ -60,6 +60,7 @@ struct IngressLocation {
     bool forceSslRedirect = false;
     std::optional<IngressCanary> canary;
     std::uint32_t metricId = kNone;
+    std::vector<std::string> shadowedIngresses;  // newer Ingresses defining the same host, path and pathType
 
     std::string ingressKey() const { return ingressNamespace + "/" + ingressName; }
 };

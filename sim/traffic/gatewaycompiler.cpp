@@ -2,6 +2,7 @@
 
 #include "sim/traffic/hostnames.h"
 #include "sim/traffic/httpheaders.h"
+#include "sim/traffic/matchprecedence.h"
 
 #include <algorithm>
 
@@ -512,35 +513,11 @@ void GatewayCompiler::addToListener(CompiledListener &listener, const RouteTempl
 
 void GatewayCompiler::sortBuckets(CompiledListener &listener)
 {
-    // The spec's order: path (Exact, then longest), method, most headers, most query params, oldest route,
-    // then "namespace/name", then rule and match order. RegularExpression paths sit between Exact and
-    // PathPrefix (implementation-specific; docs/routing.md).
-    auto before = [&](std::uint32_t ia, std::uint32_t ib) {
-        const CompiledMatch &a = listener.matches[ia];
-        const CompiledMatch &b = listener.matches[ib];
-        if (a.pathKind != b.pathKind)
-            return a.pathKind < b.pathKind;
-        if (a.pathLength() != b.pathLength())
-            return a.pathLength() > b.pathLength();
-        if (a.method.has_value() != b.method.has_value())
-            return a.method.has_value();
-        if (a.headers.size() != b.headers.size())
-            return a.headers.size() > b.headers.size();
-        if (a.queryParams.size() != b.queryParams.size())
-            return a.queryParams.size() > b.queryParams.size();
-        if (a.routeCreated != b.routeCreated)
-            return a.routeCreated < b.routeCreated;
-        const CompiledRule &ra = listener.rules[a.rule];
-        const CompiledRule &rb = listener.rules[b.rule];
-        if (ra.routeNamespace != rb.routeNamespace)
-            return ra.routeNamespace < rb.routeNamespace;
-        if (ra.routeName != rb.routeName)
-            return ra.routeName < rb.routeName;
-        if (ra.ruleIndex != rb.ruleIndex)
-            return ra.ruleIndex < rb.ruleIndex;
-        return a.matchIndex < b.matchIndex;
+    // The spec's order (MatchPrecedence). RegularExpression paths sit between Exact and PathPrefix
+    // (implementation-specific; docs/routing.md).
+    auto probeBefore = [&](const MatchProbe &a, const MatchProbe &b) {
+        return MatchPrecedence::before(listener, listener.matches[a.match], listener.matches[b.match]);
     };
-    auto probeBefore = [&](const MatchProbe &a, const MatchProbe &b) { return before(a.match, b.match); };
     auto sortBucket = [&](HostBucket &bucket) {
         for (auto &[path, probes] : bucket.exact)
             std::stable_sort(probes.begin(), probes.end(), probeBefore);

@@ -1,8 +1,10 @@
 #include "sim/traffic/gatewaymatcher.h"
 
 #include "sim/traffic/hostnames.h"
+#include "sim/traffic/matchprecedence.h"
 #include "sim/traffic/pathtrie.h"
 
+#include <algorithm>
 #include <array>
 #include <span>
 
@@ -16,10 +18,12 @@ bool valueMatches(const CompiledMatch::ValueMatch &m, std::string_view value)
     return value == m.value;
 }
 
-std::string ruleName(const CompiledListener &listener, const CompiledMatch &match)
+// The index has matched the path already, except a regular expression's. Sets *whyNot when a condition fails.
+bool satisfies(const CompiledMatch &match, const HttpRequest &request, std::string *whyNot)
 {
-    const CompiledRule &rule = listener.rules[match.rule];
-    return "HTTPRoute " + rule.routeKey() + " rule " + std::to_string(rule.ruleIndex) + " (" + GatewayMatcher::describe(match) + ")";
+    if (match.pathKind == CompiledMatch::PathKind::RegularExpression && !GatewayMatcher::matchesPath(match, request.path))
+        return false;
+    return GatewayMatcher::matchesConditions(match, request, whyNot);
 }
 
 // Tries candidates in order; the first whose conditions hold wins. With a trace, each loser says why.
@@ -32,31 +36,32 @@ const MatchProbe *firstMatching(const CompiledListener &listener, std::span<cons
             return &probe;
         const CompiledMatch &match = listener.matches[probe.match];
         std::string whyNot;
-        if (match.pathKind == CompiledMatch::PathKind::RegularExpression && !GatewayMatcher::matchesPath(match, request.path)) {
-            continue;
-        }
-        if (GatewayMatcher::matchesConditions(match, request, trace ? &whyNot : nullptr))
+        if (satisfies(match, request, trace ? &whyNot : nullptr))
             return &probe;
-        if (trace)
-            trace->add("rule", "skipped " + ruleName(listener, match), whyNot);
+        if (trace && !whyNot.empty())
+            trace->add("rule", "skipped " + GatewayMatcher::name(listener, match), whyNot);
     }
     return nullptr;
 }
 
-const MatchProbe *findInBucket(const CompiledListener &listener, const HostBucket &bucket, const HttpRequest &request, Trace *trace)
+// The candidate lists of one hostname bucket in precedence order: the Exact matches of the request's path,
+// the regular expressions, then the prefixes from the longest. Stops at the first list `visit` takes a
+// match from.
+template <typename Visit>
+const MatchProbe *walkBucket(const HostBucket &bucket, const HttpRequest &request, Visit &&visit)
 {
     if (!bucket.exact.empty()) {
         if (auto it = bucket.exact.find(request.path); it != bucket.exact.end()) {
-            if (const MatchProbe *m = firstMatching(listener, it->second, request, trace))
+            if (const MatchProbe *m = visit(std::span<const MatchProbe>(it->second)))
                 return m;
         }
     }
-    if (const MatchProbe *m = firstMatching(listener, bucket.regex, request, trace))
+    if (const MatchProbe *m = visit(std::span<const MatchProbe>(bucket.regex)))
         return m;
     std::array<std::uint32_t, PathTrie::kMaxDepth> chain;
     std::size_t depth = bucket.prefix.matchChain(request.path, chain.data());
     for (std::size_t i = depth; i-- > 0;) {
-        if (const MatchProbe *m = firstMatching(listener, bucket.prefixCandidates(chain[i]), request, trace))
+        if (const MatchProbe *m = visit(bucket.prefixCandidates(chain[i])))
             return m;
     }
     return nullptr;
@@ -65,28 +70,45 @@ const MatchProbe *findInBucket(const CompiledListener &listener, const HostBucke
 // Whose routes a bucket holds, for the trace.
 enum class HostnameBucket { Exact, Wildcard, Any };
 
-// With a trace, first says whose routes these candidates are: HTTPRoute hostnames come before paths in the
-// spec's precedence, so a learner sees why a more specific hostname's rules were tried first. The text is
-// built only when traced: this is the hot path.
-const MatchProbe *findForHostname(const CompiledListener &listener, const HostBucket &bucket, const HttpRequest &request,
-                                  Trace *trace, HostnameBucket which, std::string_view wildcardSuffix = {})
+// The hostname buckets the request's host selects, most specific first (HTTPRoute hostnames come before
+// paths in the spec's precedence): exact, longer wildcard suffixes, then routes for any host. Stops at the
+// first bucket `visit` takes a match from.
+template <typename Visit>
+const MatchProbe *walkHostnames(const CompiledListener &listener, const HttpRequest &request, Visit &&visit)
 {
-    if (trace) {
-        switch (which) {
-        case HostnameBucket::Exact:
-            trace->add("hostname", "routes for " + request.host, "an HTTPRoute hostname is exactly the request's host: its rules come first");
-            break;
-        case HostnameBucket::Wildcard:
-            trace->add("hostname", "routes for *" + std::string(wildcardSuffix),
-                       "the most specific wildcard HTTPRoute hostname left that covers " + request.host);
-            break;
-        case HostnameBucket::Any:
-            trace->add("hostname", "routes without hostnames",
-                       "neither the route nor the listener names a hostname: they take any host, after routes that name it");
-            break;
+    if (auto it = listener.exactHosts.find(request.host); it != listener.exactHosts.end()) {
+        if (const MatchProbe *m = visit(it->second, HostnameBucket::Exact, std::string_view()))
+            return m;
+    }
+    std::string_view host = request.host;
+    for (std::size_t dot = host.find('.'); dot != std::string_view::npos; dot = host.find('.', dot + 1)) {
+        if (auto it = listener.wildcardHosts.find(host.substr(dot)); it != listener.wildcardHosts.end()) {
+            if (const MatchProbe *m = visit(it->second, HostnameBucket::Wildcard, host.substr(dot)))
+                return m;
         }
     }
-    return findInBucket(listener, bucket, request, trace);
+    if (listener.anyHost)
+        return visit(*listener.anyHost, HostnameBucket::Any, std::string_view());
+    return nullptr;
+}
+
+// Says whose routes the next candidates are, so a learner sees why a more specific hostname's rules were
+// tried first.
+void traceHostname(const HttpRequest &request, HostnameBucket which, std::string_view wildcardSuffix, Trace &trace)
+{
+    switch (which) {
+    case HostnameBucket::Exact:
+        trace.add("hostname", "routes for " + request.host, "an HTTPRoute hostname is exactly the request's host: its rules come first");
+        break;
+    case HostnameBucket::Wildcard:
+        trace.add("hostname", "routes for *" + std::string(wildcardSuffix),
+                  "the most specific wildcard HTTPRoute hostname left that covers " + request.host);
+        break;
+    case HostnameBucket::Any:
+        trace.add("hostname", "routes without hostnames",
+                  "neither the route nor the listener names a hostname: they take any host, after routes that name it");
+        break;
+    }
 }
 
 } // namespace
@@ -120,21 +142,38 @@ const CompiledListener *GatewayMatcher::selectListener(const CompiledGateway &ga
 
 const MatchProbe *GatewayMatcher::findMatch(const CompiledListener &listener, const HttpRequest &request, Trace *trace)
 {
-    // Routes with the most specific hostname take precedence: exact, longer wildcard suffixes, then any host.
-    if (auto it = listener.exactHosts.find(request.host); it != listener.exactHosts.end()) {
-        if (const MatchProbe *m = findForHostname(listener, it->second, request, trace, HostnameBucket::Exact))
-            return m;
-    }
-    std::string_view host = request.host;
-    for (std::size_t dot = host.find('.'); dot != std::string_view::npos; dot = host.find('.', dot + 1)) {
-        if (auto it = listener.wildcardHosts.find(host.substr(dot)); it != listener.wildcardHosts.end()) {
-            if (const MatchProbe *m = findForHostname(listener, it->second, request, trace, HostnameBucket::Wildcard, host.substr(dot)))
-                return m;
+    return walkHostnames(listener, request, [&](const HostBucket &bucket, HostnameBucket which, std::string_view suffix) {
+        // The trace's text is built only when traced: this is the hot path.
+        if (trace)
+            traceHostname(request, which, suffix, *trace);
+        return walkBucket(bucket, request,
+                          [&](std::span<const MatchProbe> candidates) { return firstMatching(listener, candidates, request, trace); });
+    });
+}
+
+void GatewayMatcher::traceLosers(const CompiledListener &listener, const HttpRequest &request, const MatchProbe &winner, Trace &trace)
+{
+    const CompiledMatch &won = listener.matches[winner.match];
+    std::vector<std::uint32_t> listedRules{winner.rule};  // a rule is named once, whichever of its matches held
+    std::size_t unlisted = 0;
+    auto visitList = [&](std::span<const MatchProbe> candidates) -> const MatchProbe * {
+        for (const MatchProbe &probe : candidates) {
+            const CompiledMatch &match = listener.matches[probe.match];
+            if (std::find(listedRules.begin(), listedRules.end(), probe.rule) != listedRules.end() || !satisfies(match, request, nullptr))
+                continue;
+            if (listedRules.size() > Trace::kMaxLosers) {
+                ++unlisted;
+                continue;
+            }
+            listedRules.push_back(probe.rule);
+            trace.add("rule", "also matched " + name(listener, match), "lost: " + MatchPrecedence::whyFirst(listener, won, match));
         }
-    }
-    if (listener.anyHost)
-        return findForHostname(listener, *listener.anyHost, request, trace, HostnameBucket::Any);
-    return nullptr;
+        return nullptr;  // walk every list
+    };
+    walkHostnames(listener, request,
+                  [&](const HostBucket &bucket, HostnameBucket, std::string_view) { return walkBucket(bucket, request, visitList); });
+    if (unlisted > 0)
+        trace.add("rule", "also matched " + std::to_string(unlisted) + " more rule(s)", "lost: they come later in the same order");
 }
 
 bool GatewayMatcher::matchesPath(const CompiledMatch &match, std::string_view path)
@@ -176,6 +215,12 @@ bool GatewayMatcher::matchesConditions(const CompiledMatch &match, const HttpReq
         }
     }
     return true;
+}
+
+std::string GatewayMatcher::name(const CompiledListener &listener, const CompiledMatch &match)
+{
+    const CompiledRule &rule = listener.rules[match.rule];
+    return "HTTPRoute " + rule.routeKey() + " rule " + std::to_string(rule.ruleIndex) + " (" + describe(match) + ")";
 }
 
 std::string GatewayMatcher::describe(const CompiledMatch &match)

@@ -23,10 +23,17 @@ public:
      * match in listener.matches); nullptr when none (404).
      */
     static const MatchProbe *findMatch(const CompiledListener &listener, const HttpRequest &request, Trace *trace);
+    /**
+     * For a trace: each other rule whose match the request also satisfies, in precedence order (a few, then
+     * a count), and why `winner` goes before it.
+     */
+    static void traceLosers(const CompiledListener &listener, const HttpRequest &request, const MatchProbe &winner, Trace &trace);
     /** Do method, headers and query parameters match (the path already did)? Sets *whyNot when not. */
     static bool matchesConditions(const CompiledMatch &match, const HttpRequest &request, std::string *whyNot);
     /** Does the path match on its own? */
     static bool matchesPath(const CompiledMatch &match, std::string_view path);
+    /** "HTTPRoute ns/name rule 2 (PathPrefix /foo, ...)" for the trace. */
+    static std::string name(const CompiledListener &listener, const CompiledMatch &match);
     /** "PathPrefix /foo, header x-a=b, GET" for the trace. */
     static std::string describe(const CompiledMatch &match);
 };

@@ -212,12 +212,14 @@ void IngressCompiler::addIngress(CompiledIngressController &controller, const ap
             location.pathType = path.pathType == "Exact" ? IngressLocation::PathType::Exact
                 : path.pathType == "Prefix"              ? IngressLocation::PathType::Prefix
                                                          : IngressLocation::PathType::ImplementationSpecific;
-            // The oldest Ingress keeps a host/path that several define.
-            bool duplicate = std::any_of(server.locations.begin(), server.locations.end(), [&](const IngressLocation &l) {
+            // The oldest Ingress keeps a host/path that several define; the trace names the others.
+            auto kept = std::find_if(server.locations.begin(), server.locations.end(), [&](const IngressLocation &l) {
                 return l.path == location.path && l.pathType == location.pathType;
             });
-            if (duplicate)
+            if (kept != server.locations.end()) {
+                kept->shadowedIngresses.push_back(ingress.key());
                 continue;
+            }
             std::string metricName = "Ingress " + ingress.key() + " rule " + std::to_string(r) + " path " + std::to_string(p);
             location.backend = resolve(ns, path.backend, metricName);
             location.ingressNamespace = ns;

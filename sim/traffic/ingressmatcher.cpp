@@ -46,23 +46,60 @@ const IngressLocation *IngressMatcher::findLocation(const IngressServer &server,
 {
     for (const IngressLocation &location : server.locations) {
         if (location.pathType == IngressLocation::PathType::Exact && path == location.path) {
-            if (trace)
+            if (trace) {
                 trace->add("path", describe(location), "an Exact path equal to the request path wins over any prefix");
+                traceLosers(server, location, path, *trace);
+            }
             return &location;
         }
     }
     for (const IngressLocation &location : server.locations) {
         if (location.pathType == IngressLocation::PathType::Exact || !matches(location, path))
             continue;
-        if (trace)
+        if (trace) {
             trace->add("path", describe(location),
                        location.isRegex ? "first regular expression (longest path first) that matches the start of the path"
                                         : "longest path that matches the request path");
+            traceLosers(server, location, path, *trace);
+        }
         return &location;
     }
     if (trace)
         trace->add("path", "no path matches " + std::string(path), std::to_string(server.locations.size()) + " path(s) on this host");
     return nullptr;
+}
+
+void IngressMatcher::traceLosers(const IngressServer &server, const IngressLocation &chosen, std::string_view path, Trace &trace)
+{
+    for (const std::string &ingress : chosen.shadowedIngresses)
+        trace.add("path", "ignored the same path of Ingress " + ingress,
+                  "several Ingresses define this host and path: ingress-nginx keeps the oldest, " + chosen.ingressKey());
+    std::size_t listed = 0;
+    std::size_t unlisted = 0;
+    for (const IngressLocation &location : server.locations) {
+        if (&location == &chosen || !matches(location, path))
+            continue;
+        if (listed == Trace::kMaxLosers) {
+            ++unlisted;
+            continue;
+        }
+        ++listed;
+        trace.add("path", "also matched " + describe(location), "lost: " + whyFirst(chosen, location));
+    }
+    if (unlisted > 0)
+        trace.add("path", "also matched " + std::to_string(unlisted) + " more path(s)", "lost: they come later in the same order");
+}
+
+std::string IngressMatcher::whyFirst(const IngressLocation &chosen, const IngressLocation &loser)
+{
+    using T = IngressLocation::PathType;
+    if (chosen.pathType == T::Exact && loser.pathType != T::Exact)
+        return "nginx takes an Exact location equal to the path before any other";
+    if (chosen.path.size() > loser.path.size())
+        return "the chosen path " + chosen.path + " is longer than " + loser.path
+            + (chosen.isRegex ? ": ingress-nginx writes regular expressions longest first and nginx takes the first that matches"
+                              : ": nginx takes the longest matching prefix");
+    return "same length: the chosen path comes first, from the older Ingress or earlier in the same one";
 }
 
 std::string IngressMatcher::describe(const IngressLocation &location)

@@ -302,9 +302,11 @@ void Router::viaGateway(const RoutingTable &table, const CompiledGateway &gatewa
     d.match = &listener->matches[probe.match];
     d.rule = &listener->rules[probe.rule];
     d.ruleMetric = probe.ruleMetric;
-    if (trace)
-        trace->add("rule", "HTTPRoute " + d.rule->routeKey() + " rule " + std::to_string(d.rule->ruleIndex) + " (" + GatewayMatcher::describe(*d.match) + ")",
+    if (trace) {
+        trace->add("rule", GatewayMatcher::name(*listener, *d.match),
                    "the first match in the spec's precedence order (exact path, longest prefix, method, headers, query, oldest route)");
+        GatewayMatcher::traceLosers(*listener, request, probe, *trace);
+    }
     if (probe.hasRuleFilters && applyRuleFilters(table, request, d, trace))
         return;
     forwardGatewayRule(table, probe, d, trace);

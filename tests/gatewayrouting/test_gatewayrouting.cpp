@@ -53,6 +53,21 @@ void services(Cluster &c, std::initializer_list<const char *> names)
 
 EntryPoint gw() { return EntryPoint::gateway("default", "gw"); }
 
+// The trace's first rule that also matched, as "route rule N: why it lost"; "" when none did.
+QString firstLoser(const traffic::Trace &trace)
+{
+    static const std::string prefix = "also matched HTTPRoute default/";
+    for (const traffic::TraceStep &step : trace.steps()) {
+        if (step.stage == "rule" && step.decision.starts_with(prefix)) {
+            std::string rule = step.decision.substr(prefix.size());
+            rule = rule.substr(0, rule.find(" ("));
+            QString why = QString::fromStdString(step.why);
+            return QString::fromStdString(rule) + ": " + why.mid(why.startsWith("lost: ") ? 6 : 0);
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 class TestGatewayRouting : public QObject {
@@ -76,6 +91,7 @@ private slots:
     void listenerSelection_data();
     void listenerSelection();
     void noEndpointsGives503();
+    void losersListedInOrderThenCounted();
 };
 
 void TestGatewayRouting::precedence_data()
@@ -84,21 +100,35 @@ void TestGatewayRouting::precedence_data()
     QTest::addColumn<QString>("method");
     QTest::addColumn<QStringList>("headers");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("root prefix") << "http://h/" << "GET" << QStringList{} << "s-root";
-    QTest::newRow("prefix /foo") << "http://h/foo" << "GET" << QStringList{} << "s-foo";
-    QTest::newRow("prefix is element-wise") << "http://h/foobar" << "GET" << QStringList{} << "s-root";
-    QTest::newRow("trailing slash") << "http://h/foo/" << "GET" << QStringList{} << "s-foo";
-    QTest::newRow("longest prefix wins") << "http://h/foo/bar/baz" << "GET" << QStringList{} << "s-foobar";
-    QTest::newRow("exact beats prefix, oldest route on tie") << "http://h/foo/exact" << "GET" << QStringList{} << "s-exact-old";
-    QTest::newRow("header match beats none") << "http://h/foo" << "GET" << QStringList{"x-canary", "1"} << "s-header";
-    QTest::newRow("method beats headers") << "http://h/foo" << "POST" << QStringList{"x-canary", "1"} << "s-post";
-    QTest::newRow("more headers win") << "http://h/foo" << "GET" << QStringList{"x-canary", "1", "x-b", "1"} << "s-twoheaders";
-    QTest::newRow("query param match") << "http://h/foo?v=2" << "GET" << QStringList{} << "s-query";
-    QTest::newRow("headers beat query params") << "http://h/foo?v=2" << "GET" << QStringList{"x-canary", "1"} << "s-header";
-    QTest::newRow("regex before prefix") << "http://h/foo/123" << "GET" << QStringList{} << "s-regex";
-    QTest::newRow("same age: namespace/name order") << "http://h/tie" << "GET" << QStringList{} << "s-tie-a";
-    QTest::newRow("header names ignore case") << "http://h/foo" << "GET" << QStringList{"X-Canary", "1"} << "s-header";
-    QTest::newRow("header values are exact") << "http://h/foo" << "GET" << QStringList{"x-canary", "2"} << "s-foo";
+    QTest::addColumn<QString>("nextBest");  // the first rule that also matched and why it lost ("" = none)
+    QTest::newRow("root prefix") << "http://h/" << "GET" << QStringList{} << "s-root" << "";
+    QTest::newRow("prefix /foo") << "http://h/foo" << "GET" << QStringList{} << "s-foo"
+        << "r-old rule 0: the winner's path /foo is longer than /";
+    QTest::newRow("prefix is element-wise") << "http://h/foobar" << "GET" << QStringList{} << "s-root" << "";
+    QTest::newRow("trailing slash") << "http://h/foo/" << "GET" << QStringList{} << "s-foo"
+        << "r-old rule 0: the winner's path /foo is longer than /";
+    QTest::newRow("longest prefix wins") << "http://h/foo/bar/baz" << "GET" << QStringList{} << "s-foobar"
+        << "r-old rule 1: the winner's path /foo/bar is longer than /foo";
+    QTest::newRow("exact beats prefix, oldest route on tie") << "http://h/foo/exact" << "GET" << QStringList{} << "s-exact-old"
+        << "r-new rule 2: the winner's HTTPRoute default/r-old was created before default/r-new";
+    QTest::newRow("header match beats none") << "http://h/foo" << "GET" << QStringList{"x-canary", "1"} << "s-header"
+        << "r-old rule 1: the winner has more header matches (1 against 0)";
+    QTest::newRow("method beats headers") << "http://h/foo" << "POST" << QStringList{"x-canary", "1"} << "s-post"
+        << "r-new rule 0: the winner names a method (POST), this match does not";
+    QTest::newRow("more headers win") << "http://h/foo" << "GET" << QStringList{"x-canary", "1", "x-b", "1"} << "s-twoheaders"
+        << "r-new rule 0: the winner has more header matches (2 against 1)";
+    QTest::newRow("query param match") << "http://h/foo?v=2" << "GET" << QStringList{} << "s-query"
+        << "r-old rule 1: the winner has more query parameter matches (1 against 0)";
+    QTest::newRow("headers beat query params") << "http://h/foo?v=2" << "GET" << QStringList{"x-canary", "1"} << "s-header"
+        << "r-new rule 4: the winner has more header matches (1 against 0)";
+    QTest::newRow("regex before prefix") << "http://h/foo/123" << "GET" << QStringList{} << "s-regex"
+        << "r-old rule 1: the winner's RegularExpression path /foo/[0-9]+ goes before the PathPrefix /foo";
+    QTest::newRow("same age: namespace/name order") << "http://h/tie" << "GET" << QStringList{} << "s-tie-a"
+        << "b-tie rule 0: both HTTPRoutes were created at the same moment and the winner's default/a-tie comes first alphabetically";
+    QTest::newRow("header names ignore case") << "http://h/foo" << "GET" << QStringList{"X-Canary", "1"} << "s-header"
+        << "r-old rule 1: the winner has more header matches (1 against 0)";
+    QTest::newRow("header values are exact") << "http://h/foo" << "GET" << QStringList{"x-canary", "2"} << "s-foo"
+        << "r-old rule 0: the winner's path /foo is longer than /";
 }
 
 void TestGatewayRouting::precedence()
@@ -107,6 +137,7 @@ void TestGatewayRouting::precedence()
     QFETCH(QString, method);
     QFETCH(QStringList, headers);
     QFETCH(QString, expected);
+    QFETCH(QString, nextBest);
     Cluster c;
     c.pods("default", "echo", 2);
     services(c, {"s-root", "s-foo", "s-exact-old", "s-header", "s-foobar", "s-exact-new", "s-post", "s-query", "s-twoheaders",
@@ -140,6 +171,7 @@ void TestGatewayRouting::precedence()
     Routed r = send(c, gw(), url.toStdString(), h, method.toStdString());
     QVERIFY2(r.decision.isForwarded(), r.trace.toText().c_str());
     QCOMPARE(QString::fromStdString(r.backend()), expected);
+    QCOMPARE(firstLoser(r.trace), nextBest);
 }
 
 void TestGatewayRouting::hostnames_data()
@@ -149,22 +181,34 @@ void TestGatewayRouting::hostnames_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("expected");  // "" = 404
     QTest::addColumn<QString>("hostnameSteps");  // the trace's "hostname" decisions, " | " between them
-    QTest::newRow("exact route hostname") << "" << "foo.example.com" << "/api" << "s-exact" << "routes for foo.example.com";
-    QTest::newRow("wildcard, one label") << "" << "bar.example.com" << "/" << "s-wild" << "routes for *.example.com";
-    QTest::newRow("wildcard, two labels (Gateway API)") << "" << "a.b.example.com" << "/" << "s-wild" << "routes for *.example.com";
-    QTest::newRow("wildcard does not match the suffix itself") << "" << "example.com" << "/" << "s-any" << "routes without hostnames";
-    QTest::newRow("route without hostnames takes the rest") << "" << "other.org" << "/" << "s-any" << "routes without hostnames";
+    QTest::addColumn<QString>("nextBest");       // the first rule that also matched and why it lost ("" = none)
+    QTest::newRow("exact route hostname") << "" << "foo.example.com" << "/api" << "s-exact" << "routes for foo.example.com"
+        << "wild rule 0: the winner's route names the more specific hostname foo.example.com (this one: *.example.com)";
+    QTest::newRow("wildcard, one label") << "" << "bar.example.com" << "/" << "s-wild" << "routes for *.example.com"
+        << "any rule 0: the winner's route names the more specific hostname *.example.com (this one: none)";
+    QTest::newRow("wildcard, two labels (Gateway API)") << "" << "a.b.example.com" << "/" << "s-wild" << "routes for *.example.com"
+        << "any rule 0: the winner's route names the more specific hostname *.example.com (this one: none)";
+    QTest::newRow("wildcard does not match the suffix itself") << "" << "example.com" << "/" << "s-any" << "routes without hostnames"
+        << "";
+    QTest::newRow("route without hostnames takes the rest") << "" << "other.org" << "/" << "s-any" << "routes without hostnames"
+        << "";
     QTest::newRow("exact host falls through to wildcard when its paths miss") << "" << "foo.example.com" << "/web" << "s-wild"
-                                                                                 << "routes for foo.example.com | routes for *.example.com";
-    QTest::newRow("listener hostname filters hosts") << "*.example.com" << "other.org" << "/" << "" << "";
+                                                                                 << "routes for foo.example.com | routes for *.example.com"
+        << "any rule 0: the winner's route names the more specific hostname *.example.com (this one: none)";
+    QTest::newRow("listener hostname filters hosts") << "*.example.com" << "other.org" << "/" << "" << ""
+        << "";
     QTest::newRow("listener wildcard, exact route") << "*.example.com" << "foo.example.com" << "/api" << "s-exact"
-                                           << "routes for foo.example.com";
+                                           << "routes for foo.example.com"
+        << "any rule 0: the winner's route names the more specific hostname foo.example.com (this one: *.example.com)";
     // Both routes end up with the same (intersected) hostname, so the tie goes to "default/any" by name.
     QTest::newRow("listener wildcard gives host-less routes its hostname") << "*.example.com" << "x.example.com" << "/" << "s-any"
-                                                                   << "routes for *.example.com";
+                                                                   << "routes for *.example.com"
+        << "wild rule 0: both HTTPRoutes were created at the same moment and the winner's default/any comes first alphabetically";
     QTest::newRow("listener exact, route wildcard narrows to listener") << "foo.example.com" << "foo.example.com" << "/" << "s-any"
-                                                                       << "routes for foo.example.com";
-    QTest::newRow("hostnames ignore case") << "" << "FOO.Example.com" << "/api" << "s-exact" << "routes for foo.example.com";
+                                                                       << "routes for foo.example.com"
+        << "wild rule 0: both HTTPRoutes were created at the same moment and the winner's default/any comes first alphabetically";
+    QTest::newRow("hostnames ignore case") << "" << "FOO.Example.com" << "/api" << "s-exact" << "routes for foo.example.com"
+        << "wild rule 0: the winner's route names the more specific hostname foo.example.com (this one: *.example.com)";
 }
 
 void TestGatewayRouting::hostnames()
@@ -174,6 +218,7 @@ void TestGatewayRouting::hostnames()
     QFETCH(QString, path);
     QFETCH(QString, expected);
     QFETCH(QString, hostnameSteps);
+    QFETCH(QString, nextBest);
     Cluster c;
     c.pods("default", "echo", 1);
     services(c, {"s-exact", "s-wild", "s-any"});
@@ -188,6 +233,7 @@ void TestGatewayRouting::hostnames()
         if (step.stage == "hostname")
             steps << QString::fromStdString(step.decision);
     QCOMPARE(steps.join(" | "), hostnameSteps);
+    QCOMPARE(firstLoser(r.trace), nextBest);
     if (expected.isEmpty()) {
         QCOMPARE(r.decision.status, 404);
         return;
@@ -521,6 +567,32 @@ void TestGatewayRouting::noEndpointsGives503()
     Routed r = send(c, gw(), "http://a.com/");
     QCOMPARE(r.decision.status, 503);
     QVERIFY(r.trace.toText().find("no ready endpoint") != std::string::npos);
+}
+
+void TestGatewayRouting::losersListedInOrderThenCounted()
+{
+    Cluster c;
+    c.pods("default", "echo", 1);
+    services(c, {"s"});
+    c.gatewayClass();
+    c.gateway("default", "gw", {listener("http", 80)});
+    c.route("default", "exact", {rule({pathMatch("Exact", "/x")}, {backend("s", 80)})});
+    QStringList expected;
+    for (int i = 0; i < 11; ++i) {
+        std::string name = (i < 10 ? "r0" : "r") + std::to_string(i);
+        c.route("default", name, {rule({pathMatch("PathPrefix", "/x")}, {backend("s", 80)})});
+        if (i < 8)
+            expected << QString::fromStdString("also matched HTTPRoute default/" + name + " rule 0 (PathPrefix /x)");
+    }
+    expected << "also matched 3 more rule(s)";
+    Routed r = send(c, gw(), "http://a.com/x");
+    QVERIFY2(r.decision.isForwarded(), r.trace.toText().c_str());
+    QStringList losers;
+    for (const traffic::TraceStep &step : r.trace.steps())
+        if (step.stage == "rule" && step.decision.starts_with("also matched"))
+            losers << QString::fromStdString(step.decision);
+    QCOMPARE(losers, expected);
+    QCOMPARE(firstLoser(r.trace), QString("r00 rule 0: the winner's Exact path /x goes before the PathPrefix /x"));
 }
 
 QTEST_APPLESS_MAIN(TestGatewayRouting)

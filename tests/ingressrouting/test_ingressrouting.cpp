@@ -41,6 +41,9 @@ private slots:
     void canaryOrder();
     void defaultBackend();
     void missingServiceGives503();
+    void losersInTrace_data();
+    void losersInTrace();
+    void newerIngressOnSamePathIsNamedInTrace();
 };
 
 // The "Examples" table of https://kubernetes.io/docs/concepts/services-networking/ingress/#examples, row by row.
@@ -357,6 +360,73 @@ void TestIngressRouting::missingServiceGives503()
     Routed r = send(c, nginx(), "http://a.example/");
     QCOMPARE(r.decision.status, 503);
     QVERIFY(r.trace.toText().find("Service default/nowhere not found") != std::string::npos);
+}
+
+void TestIngressRouting::losersInTrace_data()
+{
+    QTest::addColumn<QStringList>("paths");  // "Type:/path" on host h of Ingress default/ing
+    QTest::addColumn<bool>("useRegex");
+    QTest::addColumn<QString>("request");
+    QTest::addColumn<QStringList>("losers");  // each "also matched" step: "decision -- why"
+    const QString of = " of Ingress default/ing -- lost: ";
+    QTest::newRow("longest prefix first") << QStringList{"Prefix:/", "Prefix:/aaa", "Prefix:/aaa/bbb"} << false << "/aaa/bbb/c"
+        << QStringList{"also matched Prefix /aaa" + of + "the chosen path /aaa/bbb is longer than /aaa: nginx takes the longest matching prefix",
+                       "also matched Prefix /" + of + "the chosen path /aaa/bbb is longer than /: nginx takes the longest matching prefix"};
+    QTest::newRow("Exact before prefix") << QStringList{"Prefix:/foo", "Exact:/foo"} << false << "/foo"
+        << QStringList{"also matched Prefix /foo" + of + "nginx takes an Exact location equal to the path before any other"};
+    QTest::newRow("same length") << QStringList{"Prefix:/foo", "ImplementationSpecific:/foo"} << false << "/foo/x"
+        << QStringList{"also matched ImplementationSpecific /foo" + of
+                       + "same length: the chosen path comes first, from the older Ingress or earlier in the same one"};
+    QTest::newRow("regular expressions longest first") << QStringList{"ImplementationSpecific:/api/.*", "ImplementationSpecific:/api/v[0-9]+"}
+        << true << "/api/v2"
+        << QStringList{"also matched ImplementationSpecific /api/.* (regex)" + of
+                       + "the chosen path /api/v[0-9]+ is longer than /api/.*: ingress-nginx writes regular expressions longest first and nginx "
+                         "takes the first that matches"};
+    QTest::newRow("nothing else matches") << QStringList{"Prefix:/aaa", "Prefix:/bbb"} << false << "/aaa" << QStringList{};
+}
+
+void TestIngressRouting::losersInTrace()
+{
+    QFETCH(QStringList, paths);
+    QFETCH(bool, useRegex);
+    QFETCH(QString, request);
+    QFETCH(QStringList, losers);
+    Cluster c;
+    c.pods("default", "echo", 1);
+    c.service("default", "web", "echo", 80);
+    std::vector<api::HTTPIngressPath> ingressPaths;
+    for (const QString &p : paths)
+        ingressPaths.push_back(ingressPath(p.section(':', 1).toStdString(), p.section(':', 0, 0).toStdString(), "web", 80));
+    api::Annotations a;
+    if (useRegex)
+        a[n("use-regex")] = "true";
+    c.ingress("default", "ing", {hostRule("h", ingressPaths)}, a);
+    Routed r = send(c, nginx(), "http://h" + request.toStdString());
+    QVERIFY2(r.decision.isForwarded(), r.trace.toText().c_str());
+    QStringList traced;
+    for (const traffic::TraceStep &step : r.trace.steps())
+        if (step.stage == "path" && step.decision.starts_with("also matched"))
+            traced << QString::fromStdString(step.decision + " -- " + step.why);
+    QCOMPARE(traced, losers);
+}
+
+// ingress-nginx keeps the oldest Ingress's host/path; the newer one's is ignored, and the trace says so.
+void TestIngressRouting::newerIngressOnSamePathIsNamedInTrace()
+{
+    Cluster c;
+    c.pods("default", "echo", 1);
+    c.service("default", "old", "echo", 80);
+    c.service("default", "new", "echo", 80);
+    c.ingress("default", "b-old", {hostRule("h", {ingressPath("/app", "Prefix", "old", 80)})});
+    c.tick();
+    c.ingress("default", "a-new", {hostRule("h", {ingressPath("/app", "Prefix", "new", 80)})});
+    Routed r = send(c, nginx(), "http://h/app");
+    QCOMPARE(r.backend(), std::string("old"));
+    const std::vector<traffic::TraceStep> &steps = r.trace.steps();
+    auto ignored = std::find_if(steps.begin(), steps.end(), [](const traffic::TraceStep &s) { return s.decision.starts_with("ignored"); });
+    QVERIFY2(ignored != steps.end(), r.trace.toText().c_str());
+    QCOMPARE(ignored->decision, std::string("ignored the same path of Ingress default/a-new"));
+    QCOMPARE(ignored->why, std::string("several Ingresses define this host and path: ingress-nginx keeps the oldest, default/b-old"));
 }
 
 QTEST_APPLESS_MAIN(TestIngressRouting)

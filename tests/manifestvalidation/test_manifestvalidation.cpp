@@ -250,6 +250,10 @@ void TestManifestValidation::validationErrors_data()
         << "no matches for kind \"Ingress\" in version \"extensions/v1beta1\" (kubesim serves networking.k8s.io/v1)" << 1;
     QTest::newRow("kind missing") << "apiVersion: v1\nmetadata:\n  name: x\n" << 1 << 1 << "kind"
                                   << "error validating data: [kind not set]" << 1;
+    QTest::newRow("a lesson's scenario.yaml") << "title: Canary\nsummary: x\nsteps:\n  - title: one\n" << 1 << 1 << "apiVersion"
+        << "error validating data: [apiVersion not set, kind not set]; this is a kubesim lesson (scenario.yaml): `kubesim run FOLDER` "
+           "plays it, or pass only its manifest files"
+        << 1;
     QTest::newRow("spec must be an object") << "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec: [1]\n" << 5 << 7
                                             << "spec" << "Invalid value: a list: must be an object" << 1;
     QTest::newRow("duplicate key") << "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n" << 5 << 3

@@ -106,6 +106,12 @@ void TestUi::canvasShowsTheCanary()
     ui::EdgeItem *split = scene->edgeItem(ids::routeRule("default", "app", 0), ids::service("default", "app-v1"));
     QVERIFY(split);
     QVERIFY(split->label().startsWith(QStringLiteral("90 % set")));
+    // The split's label is drawn above the requests in flight, not hidden under them.
+    const QPointF labelCentre = split->labelRect().center();
+    const QList<QGraphicsItem *> stack = scene->items(labelCentre, Qt::IntersectsItemShape, Qt::DescendingOrder);
+    QVERIFY(!stack.isEmpty());
+    QCOMPARE(stack.front(), static_cast<const QGraphicsItem *>(split->labelItem()));
+    QVERIFY(std::find(stack.begin(), stack.end(), static_cast<QGraphicsItem *>(split)) != stack.end());
     // Services sit right of the rule, pods right of the Services.
     QVERIFY(scene->nodeItem(ids::service("default", "app-v1"))->x() > scene->nodeItem(ids::routeRule("default", "app", 0))->x());
     QVERIFY(scene->nodeItem(ids::pod("default", "app-v1-5d9c7-p0"))->x() > scene->nodeItem(ids::service("default", "app-v1"))->x());

@@ -44,7 +44,20 @@ template <class F> CommandResult guarded(F &&body)
     }
 }
 
+// The namespaces a cluster starts with, as `kubectl get namespaces` lists them on a new cluster. The first,
+// third and fourth cannot be deleted (the API server's NamespaceLifecycle admission).
+constexpr const char *kSystemNamespaces[] = {"default", "kube-node-lease", "kube-public", "kube-system"};
+
+bool isImmortalNamespace(const std::string &name) { return name == "default" || name == "kube-public" || name == "kube-system"; }
+
 } // namespace
+
+bool isUntouchedSystemNamespace(const api::Object &object)
+{
+    if (object.kind() != api::Kind::Namespace || !object.metadata.annotations.empty() || object.metadata.labels.size() != 1)
+        return false;
+    return std::find(std::begin(kSystemNamespaces), std::end(kSystemNamespaces), object.metadata.name) != std::end(kSystemNamespaces);
+}
 
 std::string notFoundMessage(api::Kind kind, const std::string &name)
 {
@@ -54,6 +67,12 @@ std::string notFoundMessage(api::Kind kind, const std::string &name)
 Simulation::Simulation(std::uint64_t seed)
     : m_engine(seed), m_store(m_engine), m_events(m_engine), m_admission(m_engine.stream("service-allocator"))
 {
+    for (const char *name : kSystemNamespaces) {
+        api::Object ns = api::makeObject(api::Kind::Namespace);
+        ns.metadata.name = name;
+        ns.metadata.labels["kubernetes.io/metadata.name"] = name;
+        m_store.create(std::move(ns));
+    }
     m_admissionWatch = m_store.watch([this](const store::WatchEvent &event) {
         if (event.type == store::WatchEventType::Deleted && event.object->kind() == api::Kind::Service)
             m_admission.release(*event.object);
@@ -178,7 +197,7 @@ CommandResult Simulation::deleteObject(api::Kind kind, const std::string &ns, co
         api::ObjectPtr o = m_store.get(kind, objectNs, name);
         if (!o)
             return CommandResult::failure(notFoundMessage(kind, name));
-        if (kind == api::Kind::Namespace && (name == "default" || name == "kube-system"))
+        if (kind == api::Kind::Namespace && isImmortalNamespace(name))
             return CommandResult::failure("namespaces " + quoted(name) + " is forbidden: this namespace may not be deleted");
         controllers::deleteGracefully(m_store, o, m_engine.now());
         return CommandResult::success(api::kindInfo(kind).qualifiedSingular() + " " + quoted(name) + " deleted");

@@ -158,4 +158,10 @@ private:
 /** kubectl's NotFound text: `deployments.apps "web" not found`. */
 std::string notFoundMessage(api::Kind kind, const std::string &name);
 
+/**
+ * One of the Namespaces every new cluster holds (default, kube-node-lease, kube-public, kube-system) as the
+ * cluster made it: no label or annotation of a user's. What a saved sandbox leaves out.
+ */
+bool isUntouchedSystemNamespace(const api::Object &object);
+
 } // namespace sim

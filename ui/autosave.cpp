@@ -1,6 +1,7 @@
 #include "ui/autosave.h"
 
 #include "sim/manifest/encoder.h"
+#include "sim/simulation.h"
 
 #include <QDir>
 #include <QFile>
@@ -68,8 +69,10 @@ std::string Autosave::sandboxYaml(const sim::store::Store &store)
     options.includeStatus = false;
     for (const sim::api::KindInfo &info : sim::api::allKinds())
         for (const sim::api::ObjectPtr &obj : store.list(info.kind)) {
-            // What controllers made (ReplicaSets, Pods, EndpointSlices) comes back from its owner.
-            if (!obj->metadata.ownerReferences.empty() || obj->metadata.labels.count(sim::api::kManagedByLabel))
+            // What controllers made (ReplicaSets, Pods, EndpointSlices) comes back from its owner; the system
+            // namespaces come with every cluster.
+            if (!obj->metadata.ownerReferences.empty() || obj->metadata.labels.count(sim::api::kManagedByLabel)
+                || sim::isUntouchedSystemNamespace(*obj))
                 continue;
             yaml += (yaml.empty() ? "" : "---\n") + sim::manifest::toYaml(*obj, options);
         }

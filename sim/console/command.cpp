@@ -20,6 +20,8 @@ std::string serverError(const std::string &error)
     if (error.size() > notFound.size() && error.compare(error.size() - notFound.size(), notFound.size(), notFound) == 0 &&
         error.rfind("error: ", 0) != 0)
         return "Error from server (NotFound): " + error;
+    if (error.find(" is forbidden: ") != std::string::npos && error.rfind("error: ", 0) != 0)
+        return "Error from server (Forbidden): " + error;
     if (error.rfind("error: ", 0) == 0 || error.rfind("The ", 0) == 0 || error.rfind("Error from server", 0) == 0)
         return error;
     return "error: " + error;

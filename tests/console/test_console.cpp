@@ -283,7 +283,8 @@ void TestConsole::commands_data()
            "NAME          TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\n"
            "service/web   ClusterIP   10.96.0.20   <none>        80/TCP    0s\n"
         << "";
-    QTest::newRow("get cluster-scoped ignores namespace") << "get ns -n shop -o name" << 0 << "namespace/shop\n" << "";
+    QTest::newRow("get cluster-scoped ignores namespace") << "get ns -n shop -o name" << 0
+        << "namespace/default\nnamespace/kube-node-lease\nnamespace/kube-public\nnamespace/kube-system\nnamespace/shop\n" << "";
     QTest::newRow("nothing found") << "get ingresses" << 0 << "" << "No resources found in default namespace.\n";
     QTest::newRow("nothing found anywhere") << "get ing -A" << 0 << "" << "No resources found\n";
     QTest::newRow("not found") << "get deployment api" << 1 << ""
@@ -325,6 +326,9 @@ void TestConsole::commands_data()
     QTest::newRow("delete needs a name") << "delete pods" << 2 << ""
                                          << "error: resource(s) were provided, but no name was specified\n"
                                             "See 'kubectl delete --help' for usage.\n";
+    QTest::newRow("delete a system namespace") << "delete ns kube-public" << 1 << ""
+                                               << "Error from server (Forbidden): namespaces \"kube-public\" is forbidden: this namespace "
+                                                  "may not be deleted\n";
     QTest::newRow("events for a missing type") << "events --for widget/x" << 1 << ""
                                                << "error: the server doesn't have a resource type \"widget\"\n";
     QTest::newRow("no events") << "events" << 0 << "" << "No events found in default namespace.\n";

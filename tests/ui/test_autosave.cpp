@@ -6,6 +6,7 @@
 #include "tests/ui/uitestsupport.h"
 #include "sim/manifest/loader.h"
 #include "sim/scenario/lessonsession.h"
+#include "sim/simulation.h"
 #include "ui/autosave.h"
 #include "ui/consolepanel.h"
 #include "ui/inspectorpanel.h"
@@ -84,6 +85,7 @@ private slots:
     void cleanQuitLeavesNothingToOffer();
     void secondKubesimKeepsOut();
     void killedWhileSavingLeavesASaveThatLoads();
+    void sandboxLeavesOutUntouchedSystemNamespaces();
 
 private:
     QTemporaryDir m_data;
@@ -331,6 +333,20 @@ void TestAutosave::killedWhileSavingLeavesASaveThatLoads()
     QVERIFY(next.restoreAutosave(*last));
     QVERIFY(next.lessonPanel()->isActive());
     QCOMPARE(ui::Autosave::sandboxYaml(next.host()->simulation().store()), last->objects);
+}
+
+void TestAutosave::sandboxLeavesOutUntouchedSystemNamespaces()
+{
+    sim::Simulation simulation;
+    QCOMPARE(ui::Autosave::sandboxYaml(simulation.store()), std::string());
+    // A label of the user's on a system namespace (one an allowedRoutes selector reads, say) is the user's work.
+    sim::api::Object ns = *simulation.store().get(sim::api::Kind::Namespace, "", "kube-public");
+    ns.metadata.labels["shared-gateway-access"] = "true";
+    QVERIFY(simulation.applyObjects({ns}).ok);
+    const std::string yaml = ui::Autosave::sandboxYaml(simulation.store());
+    QVERIFY2(yaml.find("name: kube-public") != std::string::npos, yaml.c_str());
+    QVERIFY2(yaml.find("shared-gateway-access") != std::string::npos, yaml.c_str());
+    QVERIFY2(yaml.find("name: default") == std::string::npos, yaml.c_str());
 }
 
 QTEST_MAIN(TestAutosave)

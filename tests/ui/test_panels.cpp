@@ -234,7 +234,9 @@ void TestPanels::consoleCompletes_data()
     QTest::newRow("short type") << "describe svc app-v1" << "describe svc app-v1 " << QStringList{};
     QTest::newRow("subcommand") << "rollout hist" << "rollout history " << QStringList{};
     QTest::newRow("after subcommand") << "rollout status deployment/app-v1" << "rollout status deployment/app-v1 " << QStringList{};
-    QTest::newRow("namespace") << "get pods -n kube-" << "get pods -n kube-" << QStringList{};
+    QTest::newRow("namespace") << "get pods -n kube-" << "get pods -n kube-"
+                               << QStringList{QStringLiteral("kube-node-lease"), QStringLiteral("kube-public"), QStringLiteral("kube-system")};
+    QTest::newRow("namespace, one fits") << "get pods -n kube-s" << "get pods -n kube-system " << QStringList{};
     QTest::newRow("flag") << "scale --repl" << "scale --replicas=" << QStringList{};
     QTest::newRow("nothing fits") << "get deployments zzz" << "get deployments zzz" << QStringList{};
 }

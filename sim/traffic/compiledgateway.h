@@ -6,12 +6,15 @@
 #include "sim/traffic/pathtrie.h"
 #include "sim/traffic/stringhash.h"
 
+#include <algorithm>
+#include <array>
 #include <map>
 #include <memory>
 #include <optional>
 #include <regex>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sim::traffic {
@@ -90,10 +93,44 @@ struct BackendPick {
 };
 
 /**
- * What routing reads of a match and its rule to forward a request, packed in 24 bytes and kept in the
+ * A method, header or query parameter condition of a match that compares exactly with a short value,
+ * its name and value copied into 32 bytes; a match's records sit side by side in
+ * CompiledListener::conditions. Checking them reads neither the CompiledMatch nor its heap lists.
+ */
+struct InlineCondition {
+    enum class Kind : std::uint8_t { Method, Header, QueryParam };
+    static constexpr std::size_t kMaxName = 13;
+    static constexpr std::size_t kMaxValue = 16;
+
+    Kind kind = Kind::Method;
+    std::uint8_t nameLength = 0;
+    std::uint8_t valueLength = 0;
+    std::array<char, kMaxName> nameChars{};  // header names lower-case; empty for Method
+    std::array<char, kMaxValue> valueChars{};
+
+    std::string_view name() const { return {nameChars.data(), nameLength}; }
+    std::string_view value() const { return {valueChars.data(), valueLength}; }
+    /** The condition as a record, or nullopt when the name or value is too long to fit. */
+    static std::optional<InlineCondition> of(Kind kind, std::string_view name, std::string_view value)
+    {
+        if (name.size() > kMaxName || value.size() > kMaxValue)
+            return std::nullopt;
+        InlineCondition c;
+        c.kind = kind;
+        c.nameLength = static_cast<std::uint8_t>(name.size());
+        c.valueLength = static_cast<std::uint8_t>(value.size());
+        std::copy(name.begin(), name.end(), c.nameChars.begin());
+        std::copy(value.begin(), value.end(), c.valueChars.begin());
+        return c;
+    }
+};
+
+/**
+ * What routing reads of a match and its rule to forward a request, packed in 28 bytes and kept in the
  * hostname bucket's candidate lists themselves: the full CompiledMatch and CompiledRule (hundreds of
- * bytes each) are only read when a match has conditions to check, its rule has filters, or a trace is
- * asked for. With thousands of rules this keeps the data a decision touches in cache.
+ * bytes each) are only read when a match has conditions that do not fit InlineCondition records, its
+ * rule has filters, or a trace is asked for. With thousands of rules this keeps the data a decision
+ * touches in cache.
  */
 struct MatchProbe {
     std::uint32_t match = 0;       // index into CompiledListener::matches
@@ -101,9 +138,11 @@ struct MatchProbe {
     std::uint32_t ruleMetric = kNone;
     std::uint32_t firstPick = 0;   // the rule's backends in CompiledListener::picks
     std::uint32_t pickCount = 0;
+    std::uint32_t firstCondition = 0;  // the match's conditions in CompiledListener::conditions
     CompiledMatch::PathKind pathKind = CompiledMatch::PathKind::Prefix;
-    bool hasConditions = false;    // a method, header or query match to check on the CompiledMatch
+    bool hasConditions = false;    // a method, header or query match to check
     bool hasRuleFilters = false;   // the rule has filters or mirrors: forwarding reads the CompiledRule
+    std::uint8_t conditionCount = 0;  // 0 with hasConditions: a condition does not fit, check the CompiledMatch
 };
 
 /** The matches that apply to one hostname of a listener, indexed by path, each list by precedence. */
@@ -135,6 +174,7 @@ struct CompiledListener {
     std::vector<CompiledRule> rules;
     std::vector<CompiledMatch> matches;
     std::vector<BackendPick> picks;   // by MatchProbe::firstPick
+    std::vector<InlineCondition> conditions;  // by MatchProbe::firstCondition
     StringMap<HostBucket> exactHosts;
     StringMap<HostBucket> wildcardHosts;  // key: the suffix ".example.com"
     std::optional<HostBucket> anyHost;

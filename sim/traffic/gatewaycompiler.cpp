@@ -25,6 +25,34 @@ bool isCoreGroup(const std::string &group) { return group.empty() || group == "c
 
 bool isHttpProtocol(const std::string &protocol) { return protocol == "HTTP" || protocol == "HTTPS"; }
 
+// Copies a match's method, header and query conditions into records beside the probes and returns how
+// many; 0 (and nothing added) when a condition is a regex or too long, so matching reads the CompiledMatch.
+// A regex path reads the CompiledMatch anyway.
+std::uint8_t inlineConditions(const CompiledMatch &match, std::vector<InlineCondition> &out)
+{
+    using Kind = InlineCondition::Kind;
+    if (match.pathKind == CompiledMatch::PathKind::RegularExpression)
+        return 0;
+    const std::size_t first = out.size();
+    auto add = [&](Kind kind, std::string_view name, std::string_view value) {
+        std::optional<InlineCondition> c = InlineCondition::of(kind, name, value);
+        if (c)
+            out.push_back(*c);
+        return c.has_value();
+    };
+    bool fits = !match.method || add(Kind::Method, {}, *match.method);
+    for (const CompiledMatch::ValueMatch &h : match.headers)
+        fits = fits && !h.regex && add(Kind::Header, h.name, h.value);
+    for (const CompiledMatch::ValueMatch &q : match.queryParams)
+        fits = fits && !q.regex && add(Kind::QueryParam, q.name, q.value);
+    const std::size_t count = out.size() - first;
+    if (!fits || count > UINT8_MAX) {
+        out.resize(first);
+        return 0;
+    }
+    return static_cast<std::uint8_t>(count);
+}
+
 std::shared_ptr<const std::regex> compileRegex(const std::string &pattern, std::string &problem)
 {
     try {
@@ -491,10 +519,12 @@ void GatewayCompiler::addToListener(CompiledListener &listener, const RouteTempl
             listener.matches.back().rule = ruleBase + match.rule;
             listener.matches.back().hostname = hostname;
             const CompiledRule &rule = tmpl.rules[match.rule];
+            auto firstCondition = static_cast<std::uint32_t>(listener.conditions.size());
+            std::uint8_t conditionCount = inlineConditions(match, listener.conditions);
             MatchProbe probe{id, ruleBase + match.rule, rule.metricId, firstPick[match.rule],
-                             static_cast<std::uint32_t>(rule.backends.size()), match.pathKind,
+                             static_cast<std::uint32_t>(rule.backends.size()), firstCondition, match.pathKind,
                              match.method || !match.headers.empty() || !match.queryParams.empty(),
-                             !rule.filters.empty() || !rule.mirrors.empty()};
+                             !rule.filters.empty() || !rule.mirrors.empty(), conditionCount};
             switch (match.pathKind) {
             case CompiledMatch::PathKind::Exact:
                 bucket->exact[match.path].push_back(probe);

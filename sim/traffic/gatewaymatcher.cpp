@@ -26,6 +26,29 @@ bool satisfies(const CompiledMatch &match, const HttpRequest &request, std::stri
     return GatewayMatcher::matchesConditions(match, request, whyNot);
 }
 
+// The same answer as matchesConditions, from the probe's InlineCondition records.
+bool inlineConditionsHold(const CompiledListener &listener, const MatchProbe &probe, const HttpRequest &request)
+{
+    const InlineCondition *first = listener.conditions.data() + probe.firstCondition;
+    for (const InlineCondition &c : std::span<const InlineCondition>(first, probe.conditionCount)) {
+        switch (c.kind) {
+        case InlineCondition::Kind::Method:
+            if (request.method != c.value())
+                return false;
+            break;
+        case InlineCondition::Kind::Header:
+            if (const std::string *value = request.headers.get(c.name()); !value || *value != c.value())
+                return false;
+            break;
+        case InlineCondition::Kind::QueryParam:
+            if (auto value = request.queryParam(c.name()); !value || *value != c.value())
+                return false;
+            break;
+        }
+    }
+    return true;
+}
+
 // Tries candidates in order; the first whose conditions hold wins. With a trace, each loser says why.
 const MatchProbe *firstMatching(const CompiledListener &listener, std::span<const MatchProbe> candidates, const HttpRequest &request,
                                 Trace *trace)
@@ -34,6 +57,12 @@ const MatchProbe *firstMatching(const CompiledListener &listener, std::span<cons
         // The index already matched the path; without conditions the candidate wins untouched.
         if (!probe.hasConditions && probe.pathKind != CompiledMatch::PathKind::RegularExpression)
             return &probe;
+        // Short exact conditions are checked from their records; a trace reads the match to say why one failed.
+        if (probe.conditionCount > 0 && !trace) {
+            if (inlineConditionsHold(listener, probe, request))
+                return &probe;
+            continue;
+        }
         const CompiledMatch &match = listener.matches[probe.match];
         std::string whyNot;
         if (satisfies(match, request, trace ? &whyNot : nullptr))

@@ -53,6 +53,25 @@ void services(Cluster &c, std::initializer_list<const char *> names)
 
 EntryPoint gw() { return EntryPoint::gateway("default", "gw"); }
 
+// "method:POST", "header:x-a=v" (Exact), "header:x-a~v[0-9]" (RegularExpression), "query:tier=gold": one condition.
+void addCondition(api::HTTPRouteMatch &m, const QString &text)
+{
+    QString kind = text.section(':', 0, 0);
+    QString rest = text.section(':', 1);
+    if (kind == "method") {
+        m.method = rest.toStdString();
+        return;
+    }
+    std::string pair = rest.toStdString();
+    std::size_t at = pair.find_first_of("=~");
+    std::string type = pair[at] == '~' ? "RegularExpression" : "Exact";
+    std::string name = pair.substr(0, at), value = pair.substr(at + 1);
+    if (kind == "header")
+        m.headers.push_back(api::HTTPHeaderMatch{type, name, value});
+    else
+        m.queryParams.push_back(api::HTTPQueryParamMatch{type, name, value});
+}
+
 // The trace's first rule that also matched, as "route rule N: why it lost"; "" when none did.
 QString firstLoser(const traffic::Trace &trace)
 {
@@ -91,6 +110,8 @@ private slots:
     void listenerSelection_data();
     void listenerSelection();
     void noEndpointsGives503();
+    void conditionRecords_data();
+    void conditionRecords();
     void losersListedInOrderThenCounted();
 };
 
@@ -567,6 +588,95 @@ void TestGatewayRouting::noEndpointsGives503()
     Routed r = send(c, gw(), "http://a.com/");
     QCOMPARE(r.decision.status, 503);
     QVERIFY(r.trace.toText().find("no ready endpoint") != std::string::npos);
+}
+
+void TestGatewayRouting::conditionRecords_data()
+{
+    QTest::addColumn<QStringList>("conditions");
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QStringList>("headers");
+    QTest::addColumn<int>("records");  // InlineCondition records compiled for the match (0: checked on the CompiledMatch)
+    QTest::addColumn<QString>("expected");
+    const QStringList version{"header:x-version=v1"};
+    QTest::newRow("header equal") << version << "GET" << "http://h/a" << QStringList{"x-version", "v1"} << 1 << "s-cond";
+    QTest::newRow("header name in any case") << version << "GET" << "http://h/a" << QStringList{"X-Version", "v1"} << 1 << "s-cond";
+    QTest::newRow("header value differs") << version << "GET" << "http://h/a" << QStringList{"x-version", "v2"} << 1 << "s-plain";
+    QTest::newRow("header value case counts") << version << "GET" << "http://h/a" << QStringList{"x-version", "V1"} << 1 << "s-plain";
+    QTest::newRow("header value longer") << version << "GET" << "http://h/a" << QStringList{"x-version", "v10"} << 1 << "s-plain";
+    QTest::newRow("header missing") << version << "GET" << "http://h/a" << QStringList{"x-other", "v1"} << 1 << "s-plain";
+    QTest::newRow("header sent twice is joined") << version << "GET" << "http://h/a" << QStringList{"x-version", "v1", "x-version", "v1"} << 1
+                                                 << "s-plain";
+    const QStringList longest{"header:x-thirteen-ch=sixteen-chars-ok"};
+    QTest::newRow("longest name and value inline") << longest << "GET" << "http://h/a" << QStringList{"x-thirteen-ch", "sixteen-chars-ok"} << 1
+                                                   << "s-cond";
+    const QStringList longValue{"header:x-version=seventeen-chars-x"};
+    QTest::newRow("long value: on the match") << longValue << "GET" << "http://h/a" << QStringList{"x-version", "seventeen-chars-x"} << 0
+                                              << "s-cond";
+    QTest::newRow("long value differs") << longValue << "GET" << "http://h/a" << QStringList{"x-version", "seventeen-chars-y"} << 0 << "s-plain";
+    const QStringList longName{"header:x-fourteen-chr=v1"};
+    QTest::newRow("long name: on the match") << longName << "GET" << "http://h/a" << QStringList{"x-fourteen-chr", "v1"} << 0 << "s-cond";
+    const QStringList regex{"header:x-version~v[0-9]"};
+    QTest::newRow("regex header: on the match") << regex << "GET" << "http://h/a" << QStringList{"x-version", "v7"} << 0 << "s-cond";
+    QTest::newRow("regex header fails") << regex << "GET" << "http://h/a" << QStringList{"x-version", "vx"} << 0 << "s-plain";
+    QTest::newRow("method equal") << QStringList{"method:POST"} << "POST" << "http://h/a" << QStringList{} << 1 << "s-cond";
+    QTest::newRow("method differs") << QStringList{"method:POST"} << "GET" << "http://h/a" << QStringList{} << 1 << "s-plain";
+    const QStringList gold{"query:tier=gold"};
+    QTest::newRow("query equal") << gold << "GET" << "http://h/a?x=1&tier=gold" << QStringList{} << 1 << "s-cond";
+    QTest::newRow("query first value counts") << gold << "GET" << "http://h/a?tier=silver&tier=gold" << QStringList{} << 1 << "s-plain";
+    QTest::newRow("query value longer") << gold << "GET" << "http://h/a?tier=golden" << QStringList{} << 1 << "s-plain";
+    QTest::newRow("query missing") << gold << "GET" << "http://h/a" << QStringList{} << 1 << "s-plain";
+    QTest::newRow("query regex: on the match") << QStringList{"query:tier~g.*"} << "GET" << "http://h/a?tier=gold" << QStringList{} << 0
+                                               << "s-cond";
+    const QStringList all{"method:PUT", "header:x-version=v1", "header:x-zone=eu", "query:tier=gold"};
+    QTest::newRow("all four hold") << all << "PUT" << "http://h/a?tier=gold" << QStringList{"x-zone", "eu", "x-version", "v1"} << 4 << "s-cond";
+    QTest::newRow("one of four fails") << all << "PUT" << "http://h/a?tier=gold" << QStringList{"x-zone", "us", "x-version", "v1"} << 4
+                                       << "s-plain";
+    QTest::newRow("one regex among four: all on the match")
+        << QStringList{"method:PUT", "header:x-version=v1", "header:x-zone~e.", "query:tier=gold"} << "PUT" << "http://h/a?tier=gold"
+        << QStringList{"x-zone", "eu", "x-version", "v1"} << 0 << "s-cond";
+}
+
+// Short exact conditions are checked from records beside the match probes when a request is not traced,
+// from the CompiledMatch when it is: both must pick the same rule.
+void TestGatewayRouting::conditionRecords()
+{
+    QFETCH(QStringList, conditions);
+    QFETCH(QString, method);
+    QFETCH(QString, url);
+    QFETCH(QStringList, headers);
+    QFETCH(int, records);
+    QFETCH(QString, expected);
+    Cluster c;
+    c.pods("default", "echo", 2);
+    services(c, {"s-cond", "s-plain"});
+    c.gatewayClass();
+    c.gateway("default", "gw", {listener("http", 80)});
+    api::HTTPRouteMatch conditional = pathMatch("PathPrefix", "/a");
+    for (const QString &condition : conditions)
+        addCondition(conditional, condition);
+    c.route("default", "r", {rule({conditional}, {backend("s-cond", 80)}), rule({pathMatch("PathPrefix", "/a")}, {backend("s-plain", 80)})});
+
+    auto table = c.table();
+    const traffic::CompiledListener &compiled = table->gateways.front().listeners.front();
+    QVERIFY(compiled.anyHost);
+    const std::vector<traffic::MatchProbe> &probes = compiled.anyHost->prefixProbes;
+    auto probe = std::find_if(probes.begin(), probes.end(), [](const traffic::MatchProbe &p) { return p.hasConditions; });
+    QVERIFY(probe != probes.end());
+    QCOMPARE(int(probe->conditionCount), records);
+
+    auto request = traffic::HttpRequest::fromUrl(url.toStdString());
+    QVERIFY(request);
+    request->method = method.toStdString();
+    for (int i = 0; i + 1 < headers.size(); i += 2)
+        request->headers.add(headers[i].toStdString(), headers[i + 1].toStdString());
+    traffic::Router router(c.engine.stream("test-router"));
+    traffic::Trace trace;
+    traffic::RoutingDecision traced = router.route(*table, gw(), *request, 0, &trace);
+    traffic::RoutingDecision untraced = router.route(*table, gw(), *request, 0, nullptr);
+    QVERIFY2(traced.isForwarded() && untraced.isForwarded(), trace.toText().c_str());
+    QCOMPARE(QString::fromStdString(traced.service->name), expected);
+    QCOMPARE(QString::fromStdString(untraced.service->name), expected);
 }
 
 void TestGatewayRouting::losersListedInOrderThenCounted()

@@ -17,7 +17,7 @@ std::string ObjectMeta::annotation(const std::string &key, const std::string &fa
     return it == annotations.end() ? fallback : it->second;
 }
 
-const Condition *findCondition(const std::vector<Condition> &conditions, const std::string &type)
+const Condition *findCondition(const std::vector<Condition> &conditions, std::string_view type)
 {
     for (const Condition &c : conditions) {
         if (c.type == type)

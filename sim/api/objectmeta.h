@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sim::api {
@@ -58,7 +59,7 @@ struct Condition {
 };
 
 /** Finds a condition by type; nullptr when absent. */
-const Condition *findCondition(const std::vector<Condition> &conditions, const std::string &type);
+const Condition *findCondition(const std::vector<Condition> &conditions, std::string_view type);
 /** Sets a condition, keeping lastTransitionTime when the status does not change. Returns true if anything changed. */
 bool setCondition(std::vector<Condition> &conditions, Condition condition);
 

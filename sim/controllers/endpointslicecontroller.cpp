@@ -9,14 +9,15 @@
 namespace sim::controllers {
 namespace {
 
-bool matchesSelector(const api::Labels &selector, const api::Labels &labels)
+bool isFinished(const api::Pod &pod) { return pod.status.phase == "Succeeded" || pod.status.phase == "Failed"; }
+
+/** True when the endpoint a pod shows in a slice differs between two versions of the pod. */
+bool endpointDiffers(const api::Object &a, const api::Object &b)
 {
-    for (const auto &[k, v] : selector) {
-        auto it = labels.find(k);
-        if (it == labels.end() || it->second != v)
-            return false;
-    }
-    return true;
+    const api::Pod &x = a.as<api::Pod>();
+    const api::Pod &y = b.as<api::Pod>();
+    return x.status.podIP != y.status.podIP || x.isReady() != y.isReady() || isTerminating(a) != isTerminating(b) ||
+           x.spec.nodeName != y.spec.nodeName || isFinished(x) != isFinished(y);
 }
 
 /** The container port a Service port's targetPort names on this pod; nullopt when the pod has none. */
@@ -61,8 +62,7 @@ void EndpointSliceController::onPodEvent(const store::WatchEvent &event)
 {
     const api::Object &pod = *event.object;
     const std::string &ns = pod.metadata.namespace_;
-    assignKey(m_podKey, ns, pod.metadata.name);
-    m_pods.erase(m_podKey);
+    keepPod(event);
     if (event.type == store::WatchEventType::Deleted) {
         m_podsByLabel.remove(ns, pod.metadata.name, pod.metadata.labels);
     } else if (!event.old) {
@@ -141,20 +141,43 @@ void EndpointSliceController::onServiceEvent(const store::WatchEvent &event)
         enqueue(keyOf(svc.metadata.namespace_, svc.metadata.name));
 }
 
+void EndpointSliceController::keepPod(const store::WatchEvent &event)
+{
+    const api::Object &pod = *event.object;
+    assignKey(m_podKey, pod.metadata.namespace_, pod.metadata.name);
+    if (event.type == store::WatchEventType::Deleted) {
+        m_pods.erase(m_podKey);
+        return;
+    }
+    PodEntry &entry = m_pods[m_podKey];
+    // The endpoint still holds when the event follows the very version it was built from and changes nothing it shows.
+    if (!event.old || entry.pod != event.old || endpointDiffers(pod, *event.old))
+        entry.stale = true;
+    entry.pod = event.object;
+}
+
 const EndpointSliceController::PodEntry &EndpointSliceController::podEntry(const std::string &ns, std::string_view name)
 {
     assignKey(m_podKey, ns, name);
     auto [it, added] = m_pods.try_emplace(m_podKey);
     PodEntry &entry = it->second;
-    if (!added)
-        return entry;
-    entry.pod = store().get(api::Kind::Pod, ns, name);
+    if (added)
+        entry.pod = store().get(api::Kind::Pod, ns, name);
+    if (entry.stale)
+        buildEndpoint(entry);
+    return entry;
+}
+
+void EndpointSliceController::buildEndpoint(PodEntry &entry)
+{
+    entry.stale = false;
+    entry.endpoint.reset();
     if (!entry.pod)
-        return entry;
+        return;
     const api::Object &p = *entry.pod;
     const api::Pod &pod = p.as<api::Pod>();
-    if (pod.status.podIP.empty() || pod.status.phase == "Succeeded" || pod.status.phase == "Failed")
-        return entry;
+    if (pod.status.podIP.empty() || isFinished(pod))
+        return;
     api::Endpoint &endpoint = entry.endpoint.emplace();
     endpoint.addresses = {pod.status.podIP};
     const bool terminating = isTerminating(p);
@@ -164,7 +187,6 @@ const EndpointSliceController::PodEntry &EndpointSliceController::podEntry(const
     endpoint.conditions.terminating = terminating;
     endpoint.nodeName = pod.spec.nodeName;
     endpoint.targetRef = api::EndpointTargetRef{"Pod", p.metadata.namespace_, p.metadata.name, p.metadata.uid};
-    return entry;
 }
 
 std::vector<EndpointSliceController::Group> EndpointSliceController::desiredGroups(const api::Object &service)
@@ -175,7 +197,8 @@ std::vector<EndpointSliceController::Group> EndpointSliceController::desiredGrou
     const std::vector<std::string_view> names = m_podsByLabel.withAll(service.metadata.namespace_, spec.selector);
     for (std::string_view name : names) {
         const PodEntry &entry = podEntry(service.metadata.namespace_, name);
-        if (!entry.pod || !entry.endpoint || !matchesSelector(spec.selector, entry.pod->metadata.labels))
+        // The label index holds every pod's current labels, so each name it gives matches the selector.
+        if (!entry.endpoint)
             continue;
         for (std::size_t i = 0; i < spec.ports.size(); ++i)
             targets[i] = resolveTargetPort(spec.ports[i], entry.pod->as<api::Pod>());

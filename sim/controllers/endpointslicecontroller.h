@@ -44,13 +44,18 @@ private:
         std::vector<api::Endpoint> endpoints;
     };
     /**
-     * A pod as a pass read it from the store, with its endpoint, kept for later passes and shared by every Service
-     * selecting the pod. Any watch event of the pod drops it, so an entry present is the pod's current version.
+     * A pod as its last watch event showed it, with its endpoint, kept for later passes and shared by every Service
+     * selecting the pod. The endpoint is built by the first pass that needs it and kept until a watch event changes
+     * what it shows (IP, readiness, termination, node, a finished phase).
      */
     struct PodEntry {
         api::ObjectPtr pod;                      // null: not in the store
         std::optional<api::Endpoint> endpoint;  // none: the pod has no endpoint (no IP yet, or finished)
+        bool stale = true;                      // the endpoint is to be built from `pod`
     };
+    /** Keeps the pod of a watch event in its entry, marking the endpoint stale when the change shows in it. */
+    void keepPod(const store::WatchEvent &event);
+    static void buildEndpoint(PodEntry &entry);
     const PodEntry &podEntry(const std::string &ns, std::string_view name);
     void onPodEvent(const store::WatchEvent &event);
     void onServiceEvent(const store::WatchEvent &event);

@@ -82,11 +82,14 @@ void ReplicaSetController::onWatchEvent(const store::WatchEvent &event)
     }
     if (o.kind() != api::Kind::Pod)
         return;
-    m_counts.onPodEvent(event);
+    // The tally sees every change that moves a count, including a pod leaving its ReplicaSet.
+    const PodChange change = classify(event);
+    if (change != PodChange::None)
+        m_counts.onPodEvent(event);
     const api::OwnerReference *owner = o.metadata.controllerRef();
     if (!owner || owner->kind != "ReplicaSet")
         return;
-    switch (classify(event)) {
+    switch (change) {
     case PodChange::Membership:
         enqueue(keyOf(o.metadata.namespace_, owner->name));
         break;

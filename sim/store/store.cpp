@@ -81,7 +81,7 @@ std::vector<api::ObjectPtr> Store::listOwnedBy(api::Kind kind, const std::string
         return out;
     for (const auto &[key, dependent] : it->second) {
         if (dependent.controlled && std::get<0>(key) == kind && std::get<1>(key) == ns)
-            out.push_back(dependent.object);
+            out.push_back(*dependent.slot);
     }
     return out;
 }
@@ -93,7 +93,7 @@ std::vector<api::ObjectPtr> Store::dependentsOf(const std::string &ownerUid) con
     if (it == m_dependents.end())
         return out;
     for (const auto &[key, dependent] : it->second)
-        out.push_back(dependent.object);
+        out.push_back(*dependent.slot);
     return out;
 }
 
@@ -177,28 +177,34 @@ api::ObjectPtr Store::store(api::Object object, WatchEventType type, api::Object
     auto ptr = std::make_shared<const api::Object>(std::move(object));
     const std::size_t kind = index(ptr->kind());
     HashIndex &byKey = m_byKey[kind];
+    Table::iterator entry;
     if (auto found = byKey.find(KeyView{ptr->metadata.namespace_, ptr->metadata.name}); found != byKey.end()) {
-        found->second->second = ptr;
+        entry = found->second;
+        entry->second = ptr;
     } else {
-        auto [it, inserted] = m_objects[kind].emplace(Key{ptr->metadata.namespace_, ptr->metadata.name}, ptr);
-        byKey.emplace(KeyView{it->first.first, it->first.second}, it);
+        entry = m_objects[kind].emplace(Key{ptr->metadata.namespace_, ptr->metadata.name}, ptr).first;
+        byKey.emplace(KeyView{entry->first.first, entry->first.second}, entry);
     }
-    reindexOwners(ptr, old.get());
+    reindexOwners(entry->second, old.get());
     notify(WatchEvent{type, ptr, old});
     return ptr;
 }
 
-void Store::reindexOwners(const api::ObjectPtr &object, const api::Object *old)
+void Store::reindexOwners(const api::ObjectPtr &slot, const api::Object *old)
 {
-    const auto key = std::tuple(object->kind(), std::string_view(object->metadata.namespace_),
-                                std::string_view(object->metadata.name));
-    if (old && old->metadata.ownerReferences != object->metadata.ownerReferences)
+    const api::Object &object = *slot;
+    if (old) {
+        // Same owners: their entries already point at this slot, which now holds the new version.
+        if (old->metadata.ownerReferences == object.metadata.ownerReferences)
+            return;
         unindexOwners(*old);
-    const api::OwnerReference *controller = object->metadata.controllerRef();
-    for (const api::OwnerReference &ref : object->metadata.ownerReferences) {
+    }
+    const auto key = std::tuple(object.kind(), std::string_view(object.metadata.namespace_),
+                                std::string_view(object.metadata.name));
+    const api::OwnerReference *controller = object.metadata.controllerRef();
+    for (const api::OwnerReference &ref : object.metadata.ownerReferences) {
+        const Dependent dependent{&slot, controller && controller->uid == ref.uid};
         Dependents &dependents = m_dependents[ref.uid];
-        const Dependent dependent{object, controller && controller->uid == ref.uid};
-        // Most updates keep the owners: then only the held object changes, found without building a key.
         if (auto it = dependents.find(key); it != dependents.end())
             it->second = dependent;
         else

@@ -86,8 +86,11 @@ private:
 
     static std::size_t index(api::Kind kind) { return static_cast<std::size_t>(kind); }
     api::ObjectPtr store(api::Object object, WatchEventType type, api::ObjectPtr old);
-    /** Files a stored object under each of its owners (after the old version's owners, when they differ). */
-    void reindexOwners(const api::ObjectPtr &object, const api::Object *old);
+    /**
+     * Files a stored object under each of its owners (after the old version's owners, when they differ). The index
+     * points at the object's slot in its table, so a write that keeps the owners changes nothing here.
+     */
+    void reindexOwners(const api::ObjectPtr &slot, const api::Object *old);
     void unindexOwners(const api::Object &object);
     void notify(const WatchEvent &event);
     std::string nextUid();
@@ -95,8 +98,8 @@ private:
     const engine::Engine &m_engine;
     std::array<Table, api::kKindCount> m_objects;
     std::array<HashIndex, api::kKindCount> m_byKey;
-    // owner uid -> its dependents by (kind, namespace, name), holding the stored objects so listing the pods of a
-    // ReplicaSet costs no look-up per pod
+    // owner uid -> its dependents by (kind, namespace, name), pointing at their slots in the tables so listing the
+    // pods of a ReplicaSet costs no look-up per pod (a table's entries stay put until erased)
     using DependentKey = std::tuple<api::Kind, std::string, std::string>;
     struct DependentLess {
         using is_transparent = void;
@@ -108,7 +111,7 @@ private:
         }
     };
     struct Dependent {
-        api::ObjectPtr object;
+        const api::ObjectPtr *slot = nullptr;  // the dependent's entry in m_objects: always its current version
         bool controlled = false;  // the owner is the object's controller: listOwnedBy reads this, not the object
     };
     using Dependents = std::map<DependentKey, Dependent, DependentLess>;

@@ -183,26 +183,23 @@ const MatchProbe *GatewayMatcher::findMatch(const CompiledListener &listener, co
 void GatewayMatcher::traceLosers(const CompiledListener &listener, const HttpRequest &request, const MatchProbe &winner, Trace &trace)
 {
     const CompiledMatch &won = listener.matches[winner.match];
-    std::vector<std::uint32_t> listedRules{winner.rule};  // a rule is named once, whichever of its matches held
-    std::size_t unlisted = 0;
+    std::vector<std::uint32_t> seenRules{winner.rule};  // a rule counts once, whichever of its matches held
     auto visitList = [&](std::span<const MatchProbe> candidates) -> const MatchProbe * {
         for (const MatchProbe &probe : candidates) {
             const CompiledMatch &match = listener.matches[probe.match];
-            if (std::find(listedRules.begin(), listedRules.end(), probe.rule) != listedRules.end() || !satisfies(match, request, nullptr))
+            if (std::find(seenRules.begin(), seenRules.end(), probe.rule) != seenRules.end() || !satisfies(match, request, nullptr))
                 continue;
-            if (listedRules.size() > Trace::kMaxLosers) {
-                ++unlisted;
-                continue;
-            }
-            listedRules.push_back(probe.rule);
-            trace.add("rule", "also matched " + name(listener, match), "lost: " + MatchPrecedence::whyFirst(listener, won, match));
+            seenRules.push_back(probe.rule);
+            if (seenRules.size() - 1 <= Trace::kMaxLosers)
+                trace.add("rule", "also matched " + name(listener, match), "lost: " + MatchPrecedence::whyFirst(listener, won, match));
         }
         return nullptr;  // walk every list
     };
     walkHostnames(listener, request,
                   [&](const HostBucket &bucket, HostnameBucket, std::string_view) { return walkBucket(bucket, request, visitList); });
-    if (unlisted > 0)
-        trace.add("rule", "also matched " + std::to_string(unlisted) + " more rule(s)", "lost: they come later in the same order");
+    if (const std::size_t losers = seenRules.size() - 1; losers > Trace::kMaxLosers)
+        trace.add("rule", "also matched " + std::to_string(losers - Trace::kMaxLosers) + " more rule(s)",
+                  "lost: they come later in the same order");
 }
 
 bool GatewayMatcher::matchesPath(const CompiledMatch &match, std::string_view path)

@@ -690,7 +690,11 @@ void TestGatewayRouting::losersListedInOrderThenCounted()
     QStringList expected;
     for (int i = 0; i < 11; ++i) {
         std::string name = (i < 10 ? "r0" : "r") + std::to_string(i);
-        c.route("default", name, {rule({pathMatch("PathPrefix", "/x")}, {backend("s", 80)})});
+        // The last route's rule matches twice (/x and /): it still counts as one rule.
+        std::vector<api::HTTPRouteMatch> matches{pathMatch("PathPrefix", "/x")};
+        if (i == 10)
+            matches.push_back(pathMatch("PathPrefix", "/"));
+        c.route("default", name, {rule(matches, {backend("s", 80)})});
         if (i < 8)
             expected << QString::fromStdString("also matched HTTPRoute default/" + name + " rule 0 (PathPrefix /x)");
     }

@@ -8,6 +8,7 @@
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
+#include <algorithm>
 #include <cmath>
 
 namespace ui {
@@ -15,6 +16,7 @@ namespace {
 
 constexpr int kSamples = 32;
 constexpr qreal kLabelAt = 0.62;
+constexpr qreal kLabelGap = 6;  // between a split label and the cards at the ends of its edge
 
 } // namespace
 
@@ -139,8 +141,21 @@ QRectF EdgeItem::labelRect() const
 {
     QFontMetricsF fm(m_theme->font(8.2, true));
     const qreal w = fm.horizontalAdvance(label()) + 16, h = fm.height() + 8;
-    const QPointF c = pointAt(kLabelAt);
+    // Past the curve's middle, where the split's edges have parted, but inside the gap between the two cards:
+    // on a short edge the long label would otherwise cover the Service card it points at.
+    const qreal left = m_samples.front().x() + kLabelGap, right = m_samples.back().x() - kLabelGap;
+    const qreal x = right - left >= w ? std::clamp(pointAt(kLabelAt).x(), left + w / 2, right - w / 2) : (left + right) / 2;
+    const QPointF c = pointAtX(x);
     return QRectF(c.x() - w / 2, c.y() - h / 2, w, h);
+}
+
+QPointF EdgeItem::pointAtX(qreal x) const
+{
+    // The curve's control points pull it horizontally, so x only grows along it.
+    const auto after = std::find_if(m_samples.begin() + 1, m_samples.end() - 1, [x](const QPointF &p) { return p.x() >= x; });
+    const QPointF a = *(after - 1), b = *after;
+    const qreal f = b.x() > a.x() ? std::clamp<qreal>((x - a.x()) / (b.x() - a.x()), 0, 1) : 0;
+    return a * (1 - f) + b * f;
 }
 
 QRectF EdgeItem::boundingRect() const

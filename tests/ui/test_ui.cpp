@@ -112,6 +112,11 @@ void TestUi::canvasShowsTheCanary()
     QVERIFY(!stack.isEmpty());
     QCOMPARE(stack.front(), static_cast<const QGraphicsItem *>(split->labelItem()));
     QVERIFY(std::find(stack.begin(), stack.end(), static_cast<QGraphicsItem *>(split)) != stack.end());
+    // With its longest text the label stays in the gap between the rule's card and the Service's.
+    split->setTraffic(33.4, 40, 0.908);
+    QVERIFY(split->label().endsWith(QStringLiteral("33 rps")));
+    QVERIFY(!split->labelRect().intersects(split->from()->sceneBoundingRect()));
+    QVERIFY(!split->labelRect().intersects(split->to()->sceneBoundingRect()));
     // Services sit right of the rule, pods right of the Services.
     QVERIFY(scene->nodeItem(ids::service("default", "app-v1"))->x() > scene->nodeItem(ids::routeRule("default", "app", 0))->x());
     QVERIFY(scene->nodeItem(ids::pod("default", "app-v1-5d9c7-p0"))->x() > scene->nodeItem(ids::service("default", "app-v1"))->x());

@@ -27,6 +27,7 @@
 #include <QTimer>
 #include <QTemporaryDir>
 #include <QSlider>
+#include <QStatusBar>
 #include <QtTest>
 
 using namespace kubesim::testing;
@@ -117,6 +118,13 @@ void TestUi::canvasShowsTheCanary()
     QVERIFY(split->label().endsWith(QStringLiteral("33 rps")));
     QVERIFY(!split->labelRect().intersects(split->from()->sceneBoundingRect()));
     QVERIFY(!split->labelRect().intersects(split->to()->sceneBoundingRect()));
+    // The status bar (refreshed every 15th frame) counts in words: one route, not "1 routes".
+    runFrames(m_window->host(), 15);
+    QStringList status;
+    for (const QLabel *label : m_window->statusBar()->findChildren<QLabel *>())
+        status << label->text();
+    QVERIFY2(status.join('|').contains(QStringLiteral("2 Services · ")), qPrintable(status.join('|')));
+    QVERIFY2(status.join('|').contains(QStringLiteral(" · 1 route|")), qPrintable(status.join('|')));
     // Services sit right of the rule, pods right of the Services.
     QVERIFY(scene->nodeItem(ids::service("default", "app-v1"))->x() > scene->nodeItem(ids::routeRule("default", "app", 0))->x());
     QVERIFY(scene->nodeItem(ids::pod("default", "app-v1-5d9c7-p0"))->x() > scene->nodeItem(ids::service("default", "app-v1"))->x());

@@ -113,6 +113,14 @@ void TestUi::canvasShowsTheCanary()
     QVERIFY(!stack.isEmpty());
     QCOMPARE(stack.front(), static_cast<const QGraphicsItem *>(split->labelItem()));
     QVERIFY(std::find(stack.begin(), stack.end(), static_cast<QGraphicsItem *>(split)) != stack.end());
+    // Particles move at an even speed: the curve's samples are equally far apart along it.
+    std::vector<qreal> steps;
+    for (int i = 0; i < 32; ++i)
+        steps.push_back(QLineF(split->pointAt(i / 32.0), split->pointAt((i + 1) / 32.0)).length());
+    const auto [shortest, longest] = std::minmax_element(steps.begin(), steps.end());
+    QVERIFY2(*longest - *shortest < 0.01 * *longest, qPrintable(QStringLiteral("%1 .. %2").arg(*shortest).arg(*longest)));
+    QCOMPARE(split->pointAt(0), split->from()->outPort());
+    QCOMPARE(split->pointAt(1), split->to()->inPort());
     // With its longest text the label stays in the gap between the rule's card and the Service's.
     split->setTraffic(33.4, 40, 0.908);
     QVERIFY(split->label().endsWith(QStringLiteral("33 rps")));

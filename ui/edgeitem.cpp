@@ -8,6 +8,8 @@
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace ui {
@@ -15,6 +17,41 @@ namespace {
 
 constexpr int kSamples = 32;
 constexpr qreal kLabelAt = 0.62;
+constexpr qreal kLabelGap = 6;  // between a split label and the cards at the ends of its edge
+constexpr int kFineSteps = 4 * kSamples;
+
+QPointF cubicAt(const QPointF &a, const QPointF &c1, const QPointF &c2, const QPointF &b, qreal t)
+{
+    const qreal u = 1 - t;
+    return a * (u * u * u) + c1 * (3 * u * u * t) + c2 * (3 * u * t * t) + b * (t * t * t);
+}
+
+// kSamples + 1 points of the cubic at equal distances along it, so a particle moves at an even speed. One pass
+// of fine steps, then interpolation: QPainterPath::pointAtPercent measures the whole curve again for each
+// point, and that was most of the first layout of an 11,000-edge canvas (docs/performance.md).
+std::vector<QPointF> evenSamples(const QPointF &a, const QPointF &c1, const QPointF &c2, const QPointF &b)
+{
+    std::array<QPointF, kFineSteps + 1> fine;
+    std::array<qreal, kFineSteps + 1> length;
+    fine[0] = a;
+    length[0] = 0;
+    for (std::size_t i = 1; i <= kFineSteps; ++i) {
+        fine[i] = cubicAt(a, c1, c2, b, static_cast<qreal>(i) / kFineSteps);
+        const QPointF d = fine[i] - fine[i - 1];
+        length[i] = length[i - 1] + std::sqrt(d.x() * d.x() + d.y() * d.y());
+    }
+    std::vector<QPointF> out(kSamples + 1);
+    std::size_t j = 1;
+    for (std::size_t i = 0; i <= kSamples; ++i) {
+        const qreal target = length.back() * static_cast<qreal>(i) / kSamples;
+        while (j < kFineSteps && length[j] < target)
+            ++j;
+        const qreal span = length[j] - length[j - 1];
+        const qreal f = span > 0 ? std::clamp<qreal>((target - length[j - 1]) / span, 0, 1) : 0;
+        out[i] = fine[j - 1] * (1 - f) + fine[j] * f;
+    }
+    return out;
+}
 
 } // namespace
 
@@ -82,11 +119,10 @@ void EdgeItem::adjust()
     prepareGeometryChange();
     const QPointF a = m_from->outPort(), b = m_to->inPort();
     const qreal bend = std::max<qreal>(40, (b.x() - a.x()) * 0.5);
+    const QPointF c1 = a + QPointF(bend, 0), c2 = b - QPointF(bend, 0);
     m_path = QPainterPath(a);
-    m_path.cubicTo(a + QPointF(bend, 0), b - QPointF(bend, 0), b);
-    m_samples.resize(kSamples + 1);
-    for (int i = 0; i <= kSamples; ++i)
-        m_samples[static_cast<std::size_t>(i)] = m_path.pointAtPercent(static_cast<qreal>(i) / kSamples);
+    m_path.cubicTo(c1, c2, b);
+    m_samples = evenSamples(a, c1, c2, b);
     syncLabel();
 }
 
@@ -139,8 +175,21 @@ QRectF EdgeItem::labelRect() const
 {
     QFontMetricsF fm(m_theme->font(8.2, true));
     const qreal w = fm.horizontalAdvance(label()) + 16, h = fm.height() + 8;
-    const QPointF c = pointAt(kLabelAt);
+    // Past the curve's middle, where the split's edges have parted, but inside the gap between the two cards:
+    // on a short edge the long label would otherwise cover the Service card it points at.
+    const qreal left = m_samples.front().x() + kLabelGap, right = m_samples.back().x() - kLabelGap;
+    const qreal x = right - left >= w ? std::clamp(pointAt(kLabelAt).x(), left + w / 2, right - w / 2) : (left + right) / 2;
+    const QPointF c = pointAtX(x);
     return QRectF(c.x() - w / 2, c.y() - h / 2, w, h);
+}
+
+QPointF EdgeItem::pointAtX(qreal x) const
+{
+    // The curve's control points pull it horizontally, so x only grows along it.
+    const auto after = std::find_if(m_samples.begin() + 1, m_samples.end() - 1, [x](const QPointF &p) { return p.x() >= x; });
+    const QPointF a = *(after - 1), b = *after;
+    const qreal f = b.x() > a.x() ? std::clamp<qreal>((x - a.x()) / (b.x() - a.x()), 0, 1) : 0;
+    return a * (1 - f) + b * f;
 }
 
 QRectF EdgeItem::boundingRect() const

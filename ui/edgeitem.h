@@ -41,7 +41,7 @@ public:
     void setTraffic(double rps, double maxRps, std::optional<double> observedShare);
     /** "90 % set · 89.6 % seen · 45 rps" for a weighted split, else empty. */
     QString label() const;
-    /** Where the label is drawn: a pill centred on the curve. */
+    /** Where the label is drawn: a pill centred on the curve, between the cards at its ends when it fits. */
     QRectF labelRect() const;
     /** The split's label item (drawn above the particles); nullptr for an edge that is no split. */
     const EdgeLabelItem *labelItem() const { return m_label.get(); }
@@ -55,6 +55,8 @@ private:
     qreal penWidth() const;
     /** Creates, places or drops the label item to match the edge. */
     void syncLabel();
+    /** The point of the curve at horizontal position x (clamped to its ends). */
+    QPointF pointAtX(qreal x) const;
 
     NodeItem *m_from;
     NodeItem *m_to;

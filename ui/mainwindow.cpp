@@ -43,6 +43,12 @@
 namespace ui {
 namespace {
 
+// "1 route", "2 routes": the status bar is read at a glance, "1 routes" reads as a slip.
+QString counted(std::size_t n, const QString &one, const QString &many)
+{
+    return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
+}
+
 // The local files and folders dropped on the window.
 std::vector<std::string> localPaths(const QMimeData *mime)
 {
@@ -587,14 +593,16 @@ void MainWindow::updateStatus()
     const auto pods = store.list(sim::api::Kind::Pod);
     for (const sim::api::ObjectPtr &pod : pods)
         ready += pod->as<sim::api::Pod>().isReady() ? 1 : 0;
-    m_statusCluster->setText(tr("%1 Services · %2 of %3 pods ready · %4 routes")
-                                 .arg(store.count(sim::api::Kind::Service))
+    m_statusCluster->setText(tr("%1 · %2 of %3 pods ready · %4")
+                                 .arg(counted(store.count(sim::api::Kind::Service), tr("Service"), tr("Services")))
                                  .arg(ready)
                                  .arg(pods.size())
-                                 .arg(store.count(sim::api::Kind::HTTPRoute) + store.count(sim::api::Kind::Ingress)));
+                                 .arg(counted(store.count(sim::api::Kind::HTTPRoute) + store.count(sim::api::Kind::Ingress),
+                                              tr("route"), tr("routes"))));
     const int perParticle = m_scene->requestsPerParticle();
-    m_statusTraffic->setText(tr("%1 requests in flight on screen%2")
-                                 .arg(m_scene->particleCount() * static_cast<std::size_t>(perParticle))
+    m_statusTraffic->setText(tr("%1 in flight on screen%2")
+                                 .arg(counted(m_scene->particleCount() * static_cast<std::size_t>(perParticle), tr("request"),
+                                              tr("requests")))
                                  .arg(perParticle > 1 ? tr(" (1 dot = %1)").arg(perParticle) : QString()));
 }
 

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <iterator>
+#include <map>
+#include <string_view>
 #include <tuple>
 
 namespace sim::topology {
@@ -47,25 +49,41 @@ double barycenter(const std::vector<std::size_t> &adjacent, const std::vector<do
 }
 
 // Sorts one layer by barycenter, keeping pods of one Deployment, and of one ReplicaSet, next to each other.
+// Each node's key is built once: a layer of 10,000 pods sorted by keys built in the comparison spent the first
+// layout of a big canvas building strings.
 void sortLayer(const TopologyGraph &graph, std::vector<std::size_t> &layer, const std::vector<double> &bary)
 {
-    std::map<std::string, std::pair<double, int>> groupSum, subgroupSum;
-    auto groupOf = [&](std::size_t n) { return graph.nodes()[n].group.empty() ? graph.nodes()[n].id : graph.nodes()[n].group; };
-    auto subgroupOf = [&](std::size_t n) { return groupOf(n) + "|" + graph.nodes()[n].subgroup; };
+    struct Key {
+        double groupMean;
+        std::string_view group;
+        double subgroupMean;
+        std::string_view subgroup;
+        double bary;
+        std::string_view id;
+        std::size_t node;
+        auto tied() const { return std::tie(groupMean, group, subgroupMean, subgroup, bary, id); }
+    };
+    std::vector<Key> keys;
+    keys.reserve(layer.size());
+    std::map<std::string_view, std::pair<double, int>> groupSum;
+    std::map<std::pair<std::string_view, std::string_view>, std::pair<double, int>> subgroupSum;
     for (std::size_t n : layer) {
-        auto &g = groupSum[groupOf(n)];
-        g.first += bary[n];
-        ++g.second;
-        auto &s = subgroupSum[subgroupOf(n)];
-        s.first += bary[n];
-        ++s.second;
+        const TopologyNode &node = graph.nodes()[n];
+        const std::string_view group = node.group.empty() ? node.id : node.group;
+        keys.push_back({0, group, 0, node.subgroup, bary[n], node.id, n});
+        for (auto *sum : {&groupSum[group], &subgroupSum[{group, node.subgroup}]}) {
+            sum->first += bary[n];
+            ++sum->second;
+        }
     }
     auto mean = [](const std::pair<double, int> &p) { return p.first / p.second; };
-    auto key = [&](std::size_t n) {
-        return std::make_tuple(mean(groupSum[groupOf(n)]), groupOf(n), mean(subgroupSum[subgroupOf(n)]),
-                               subgroupOf(n), bary[n], graph.nodes()[n].id);
-    };
-    std::sort(layer.begin(), layer.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+    for (Key &k : keys) {
+        k.groupMean = mean(groupSum[k.group]);
+        k.subgroupMean = mean(subgroupSum[{k.group, k.subgroup}]);
+    }
+    std::sort(keys.begin(), keys.end(), [](const Key &a, const Key &b) { return a.tied() < b.tied(); });
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        layer[i] = keys[i].node;
 }
 
 } // namespace

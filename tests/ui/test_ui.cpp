@@ -27,6 +27,7 @@
 #include <QTimer>
 #include <QTemporaryDir>
 #include <QSlider>
+#include <QStatusBar>
 #include <QtTest>
 
 using namespace kubesim::testing;
@@ -112,6 +113,26 @@ void TestUi::canvasShowsTheCanary()
     QVERIFY(!stack.isEmpty());
     QCOMPARE(stack.front(), static_cast<const QGraphicsItem *>(split->labelItem()));
     QVERIFY(std::find(stack.begin(), stack.end(), static_cast<QGraphicsItem *>(split)) != stack.end());
+    // Particles move at an even speed: the curve's samples are equally far apart along it.
+    std::vector<qreal> steps;
+    for (int i = 0; i < 32; ++i)
+        steps.push_back(QLineF(split->pointAt(i / 32.0), split->pointAt((i + 1) / 32.0)).length());
+    const auto [shortest, longest] = std::minmax_element(steps.begin(), steps.end());
+    QVERIFY2(*longest - *shortest < 0.01 * *longest, qPrintable(QStringLiteral("%1 .. %2").arg(*shortest).arg(*longest)));
+    QCOMPARE(split->pointAt(0), split->from()->outPort());
+    QCOMPARE(split->pointAt(1), split->to()->inPort());
+    // With its longest text the label stays in the gap between the rule's card and the Service's.
+    split->setTraffic(33.4, 40, 0.908);
+    QVERIFY(split->label().endsWith(QStringLiteral("33 rps")));
+    QVERIFY(!split->labelRect().intersects(split->from()->sceneBoundingRect()));
+    QVERIFY(!split->labelRect().intersects(split->to()->sceneBoundingRect()));
+    // The status bar (refreshed every 15th frame) counts in words: one route, not "1 routes".
+    runFrames(m_window->host(), 15);
+    QStringList status;
+    for (const QLabel *label : m_window->statusBar()->findChildren<QLabel *>())
+        status << label->text();
+    QVERIFY2(status.join('|').contains(QStringLiteral("2 Services · ")), qPrintable(status.join('|')));
+    QVERIFY2(status.join('|').contains(QStringLiteral(" · 1 route|")), qPrintable(status.join('|')));
     // Services sit right of the rule, pods right of the Services.
     QVERIFY(scene->nodeItem(ids::service("default", "app-v1"))->x() > scene->nodeItem(ids::routeRule("default", "app", 0))->x());
     QVERIFY(scene->nodeItem(ids::pod("default", "app-v1-5d9c7-p0"))->x() > scene->nodeItem(ids::service("default", "app-v1"))->x());

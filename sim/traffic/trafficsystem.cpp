@@ -89,7 +89,7 @@ TrafficSystem::TrafficSystem(engine::Engine &engine, store::Store &store)
 
 TrafficSystem::~TrafficSystem() { m_store.unwatch(m_watch); }
 
-std::size_t TrafficSystem::bytesPerRequestInFlight() { return sizeof(Slot) + sizeof(std::uint32_t); }
+std::size_t TrafficSystem::slotBytesPerRequest() { return sizeof(Slot) + sizeof(std::uint32_t); }
 
 void TrafficSystem::markDirty(const store::WatchEvent &event)
 {

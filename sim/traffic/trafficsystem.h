@@ -88,8 +88,12 @@ public:
     /** Requests that moved since the last call, with their hops; cheap enough to call every frame. */
     std::vector<Flight> takeFlights();
 
-    /** Bytes one in-flight request holds (its slot), for docs/performance.md. */
-    static std::size_t bytesPerRequestInFlight();
+    /**
+     * Bytes the traffic system itself holds per request in flight: its slot and free-list index. Not the
+     * whole cost: the request's pending engine event and the vectors' spare capacity come on top
+     * (`bench_routing memory` measures the total, docs/performance.md).
+     */
+    static std::size_t slotBytesPerRequest();
 
 private:
     struct Generator;

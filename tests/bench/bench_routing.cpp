@@ -204,11 +204,13 @@ void benchInFlightMemory()
     long after = rssKiB();
     std::size_t heapAfter = heapInUse();
     auto inFlight = static_cast<double>(system.requestsInFlight());
-    std::printf("in flight: %.0f requests, heap in use +%zu KiB = %.0f bytes per in-flight request (slot %zu bytes + its pending event, "
-                "vectors' spare capacity); RSS +%ld KiB = %.0f bytes\n",
-                inFlight, (heapAfter - heapBefore) / 1024, static_cast<double>(heapAfter - heapBefore) / inFlight,
-                traffic::TrafficSystem::bytesPerRequestInFlight(), after - before,
-                static_cast<double>(after - before) * 1024.0 / inFlight);
+    // The true figure is the allocator's: the slot is only the traffic system's part of it.
+    const double heapPerRequest = static_cast<double>(heapAfter - heapBefore) / inFlight;
+    const auto slot = traffic::TrafficSystem::slotBytesPerRequest();
+    std::printf("in flight: %.0f requests, heap in use +%zu KiB = %.0f bytes per in-flight request: the request's slot %zu bytes, "
+                "its pending engine event and the vectors' spare capacity %.0f bytes; RSS +%ld KiB = %.0f bytes\n",
+                inFlight, (heapAfter - heapBefore) / 1024, heapPerRequest, slot, heapPerRequest - static_cast<double>(slot),
+                after - before, static_cast<double>(after - before) * 1024.0 / inFlight);
 }
 
 } // namespace

@@ -2,8 +2,10 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace sim::api {
@@ -32,6 +34,28 @@ struct Endpoint {
     bool operator==(const Endpoint &) const = default;
 };
 
+/**
+ * An Endpoint held immutable and shared: a new version of a slice, or the slices of every Service selecting one pod,
+ * share it instead of copying its strings, so a slice write costs what it changes. Reads as a `const Endpoint &`.
+ */
+class SharedEndpoint {
+public:
+    // Implicit, so code that builds a slice by value (decoder, tests) reads as before.
+    SharedEndpoint(Endpoint endpoint) : m_endpoint(std::make_shared<const Endpoint>(std::move(endpoint))) {}
+
+    operator const Endpoint &() const { return *m_endpoint; }
+    const Endpoint &operator*() const { return *m_endpoint; }
+    const Endpoint *operator->() const { return m_endpoint.get(); }
+    /** Equal values; the same shared endpoint compares without reading it. */
+    bool operator==(const SharedEndpoint &other) const
+    {
+        return m_endpoint == other.m_endpoint || *m_endpoint == *other.m_endpoint;
+    }
+
+private:
+    std::shared_ptr<const Endpoint> m_endpoint;
+};
+
 struct EndpointPort {
     std::string name;
     std::string protocol = "TCP";
@@ -43,7 +67,7 @@ struct EndpointPort {
 /** discovery.k8s.io/v1 EndpointSlice: written by the controller for Services with a selector. */
 struct EndpointSlice {
     std::string addressType = "IPv4";
-    std::vector<Endpoint> endpoints;
+    std::vector<SharedEndpoint> endpoints;
     std::vector<EndpointPort> ports;
     bool operator==(const EndpointSlice &) const = default;
 };

@@ -62,40 +62,58 @@ void EndpointSliceController::onPodEvent(const store::WatchEvent &event)
 {
     const api::Object &pod = *event.object;
     const std::string &ns = pod.metadata.namespace_;
-    keepPod(event);
+    PodEntry *entry = keepPod(event);
+    const bool relabeled = event.old && event.old->metadata.labels != pod.metadata.labels;
     if (event.type == store::WatchEventType::Deleted) {
         m_podsByLabel.remove(ns, pod.metadata.name, pod.metadata.labels);
     } else if (!event.old) {
         m_podsByLabel.add(ns, pod.metadata.name, pod.metadata.labels);
-    } else if (event.old->metadata.labels != pod.metadata.labels) {
+    } else if (relabeled) {
         m_podsByLabel.remove(ns, pod.metadata.name, event.old->metadata.labels);
         m_podsByLabel.add(ns, pod.metadata.name, pod.metadata.labels);
     }
     // Only what a slice shows matters: IP, readiness, termination, labels, node.
-    if (event.type == store::WatchEventType::Modified && event.old) {
+    if (event.type == store::WatchEventType::Modified && event.old && !relabeled) {
         const api::Pod &now = pod.as<api::Pod>();
         const api::Pod &before = event.old->as<api::Pod>();
         if (now.status.podIP == before.status.podIP && now.isReady() == before.isReady() &&
-            isTerminating(pod) == isTerminating(*event.old) && pod.metadata.labels == event.old->metadata.labels &&
-            now.spec.nodeName == before.spec.nodeName)
+            isTerminating(pod) == isTerminating(*event.old) && now.spec.nodeName == before.spec.nodeName)
             return;
     }
-    std::vector<std::string_view> services = m_servicesBySelector.withAny(ns, pod.metadata.labels);
-    if (event.old && event.old->metadata.labels != pod.metadata.labels) {
-        std::vector<std::string_view> before = m_servicesBySelector.withAny(ns, event.old->metadata.labels);
-        services.insert(services.end(), before.begin(), before.end());
-        std::sort(services.begin(), services.end());
-        services.erase(std::unique(services.begin(), services.end()), services.end());
+    std::vector<std::string> gathered;  // a deletion's or a relabeling's Services, which no entry keeps
+    if (!entry || relabeled) {
+        appendServiceKeys(gathered, ns, pod.metadata.labels);
+        if (relabeled) {
+            appendServiceKeys(gathered, ns, event.old->metadata.labels);
+            std::sort(gathered.begin(), gathered.end());
+            gathered.erase(std::unique(gathered.begin(), gathered.end()), gathered.end());
+        }
     }
+    const std::vector<std::string> &keys = entry && !relabeled ? serviceKeys(*entry, pod) : gathered;
     const Change change = classify(event);
-    std::string key;  // one buffer for every Service's key: most are already queued, so nothing copies it
-    for (std::string_view name : services) {
-        assignKey(key, ns, name);
+    for (const std::string &key : keys) {
         if (change == Change::Harmless || (change == Change::AddsReady && hasReadyEndpoints(key)))
             enqueueAfter(key, kBatchPeriod);
         else
             enqueue(key);
     }
+}
+
+const std::vector<std::string> &EndpointSliceController::serviceKeys(PodEntry &entry, const api::Object &pod)
+{
+    if (entry.servicesVersion != m_servicesVersion) {
+        entry.serviceKeys.clear();
+        appendServiceKeys(entry.serviceKeys, pod.metadata.namespace_, pod.metadata.labels);
+        entry.servicesVersion = m_servicesVersion;
+    }
+    return entry.serviceKeys;
+}
+
+void EndpointSliceController::appendServiceKeys(std::vector<std::string> &out, const std::string &ns,
+                                                const api::Labels &labels) const
+{
+    for (std::string_view name : m_servicesBySelector.withAny(ns, labels))
+        assignKey(out.emplace_back(), ns, name);
 }
 
 bool EndpointSliceController::hasReadyEndpoints(const std::string &serviceKey) const
@@ -131,6 +149,10 @@ EndpointSliceController::Change EndpointSliceController::classify(const store::W
 void EndpointSliceController::onServiceEvent(const store::WatchEvent &event)
 {
     const api::Object &svc = *event.object;
+    // The pods' kept Service keys hold while no selector comes, goes or changes (status writes change none).
+    if (!event.old || event.type == store::WatchEventType::Deleted ||
+        event.old->as<api::Service>().spec.selector != svc.as<api::Service>().spec.selector)
+        ++m_servicesVersion;
     if (event.old)
         m_servicesBySelector.remove(svc.metadata.namespace_, svc.metadata.name, event.old->as<api::Service>().spec.selector);
     if (event.type != store::WatchEventType::Deleted)
@@ -141,19 +163,22 @@ void EndpointSliceController::onServiceEvent(const store::WatchEvent &event)
         enqueue(keyOf(svc.metadata.namespace_, svc.metadata.name));
 }
 
-void EndpointSliceController::keepPod(const store::WatchEvent &event)
+EndpointSliceController::PodEntry *EndpointSliceController::keepPod(const store::WatchEvent &event)
 {
     const api::Object &pod = *event.object;
     assignKey(m_podKey, pod.metadata.namespace_, pod.metadata.name);
     if (event.type == store::WatchEventType::Deleted) {
         m_pods.erase(m_podKey);
-        return;
+        return nullptr;
     }
     PodEntry &entry = m_pods[m_podKey];
     // The endpoint still holds when the event follows the very version it was built from and changes nothing it shows.
     if (!event.old || entry.pod != event.old || endpointDiffers(pod, *event.old))
         entry.stale = true;
+    if (!event.old || event.old->metadata.labels != pod.metadata.labels)
+        entry.servicesVersion = 0;
     entry.pod = event.object;
+    return &entry;
 }
 
 const EndpointSliceController::PodEntry &EndpointSliceController::podEntry(const std::string &ns, std::string_view name)
@@ -178,7 +203,7 @@ void EndpointSliceController::buildEndpoint(PodEntry &entry)
     const api::Pod &pod = p.as<api::Pod>();
     if (pod.status.podIP.empty() || isFinished(pod))
         return;
-    api::Endpoint &endpoint = entry.endpoint.emplace();
+    api::Endpoint endpoint;
     endpoint.addresses = {pod.status.podIP};
     const bool terminating = isTerminating(p);
     const bool ready = pod.isReady();
@@ -187,6 +212,7 @@ void EndpointSliceController::buildEndpoint(PodEntry &entry)
     endpoint.conditions.terminating = terminating;
     endpoint.nodeName = pod.spec.nodeName;
     endpoint.targetRef = api::EndpointTargetRef{"Pod", p.metadata.namespace_, p.metadata.name, p.metadata.uid};
+    entry.endpoint.emplace(std::move(endpoint));
 }
 
 std::vector<EndpointSliceController::Group> EndpointSliceController::desiredGroups(const api::Object &service)

@@ -41,20 +41,31 @@ private:
     struct Group {
         std::vector<std::optional<std::int32_t>> targets;  // each Service port's resolved port on these pods
         std::vector<api::EndpointPort> ports;               // the resolved ones, as the slice lists them
-        std::vector<api::Endpoint> endpoints;
+        std::vector<api::SharedEndpoint> endpoints;
     };
     /**
-     * A pod as its last watch event showed it, with its endpoint, kept for later passes and shared by every Service
-     * selecting the pod. The endpoint is built by the first pass that needs it and kept until a watch event changes
+     * A pod as its last watch event showed it, with its endpoint, kept for later passes; the endpoint itself is shared
+     * by the slices of every Service selecting the pod. The endpoint is built by the first pass that needs it and kept until a watch event changes
      * what it shows (IP, readiness, termination, node, a finished phase).
      */
     struct PodEntry {
         api::ObjectPtr pod;                      // null: not in the store
-        std::optional<api::Endpoint> endpoint;  // none: the pod has no endpoint (no IP yet, or finished)
+        std::optional<api::SharedEndpoint> endpoint;  // none: the pod has no endpoint (no IP yet, or finished)
         bool stale = true;                      // the endpoint is to be built from `pod`
+        // Keys of the Services whose selector the pod's labels may match (LabelPairIndex::withAny), in name order,
+        // found at m_servicesVersion `servicesVersion` (0: not yet): a pod's later events queue them without a look-up.
+        std::vector<std::string> serviceKeys;
+        std::uint64_t servicesVersion = 0;
     };
-    /** Keeps the pod of a watch event in its entry, marking the endpoint stale when the change shows in it. */
-    void keepPod(const store::WatchEvent &event);
+    /**
+     * Keeps the pod of a watch event in its entry, marking the endpoint stale when the change shows in it, and the
+     * Service keys when the labels change. Returns the entry; nullptr for a deletion.
+     */
+    PodEntry *keepPod(const store::WatchEvent &event);
+    /** The keys of the Services a pod's current labels may match, from its entry when still valid. */
+    const std::vector<std::string> &serviceKeys(PodEntry &entry, const api::Object &pod);
+    /** Keys ("namespace/name") of the Services whose selector shares a pair with `labels`, in name order. */
+    void appendServiceKeys(std::vector<std::string> &out, const std::string &ns, const api::Labels &labels) const;
     static void buildEndpoint(PodEntry &entry);
     const PodEntry &podEntry(const std::string &ns, std::string_view name);
     void onPodEvent(const store::WatchEvent &event);
@@ -74,6 +85,7 @@ private:
     std::string m_podKey;                              // look-up buffer for m_pods
     std::unordered_map<std::string, std::size_t> m_readyEndpoints;  // service key -> ready endpoints last written
     LabelPairIndex m_servicesBySelector;
+    std::uint64_t m_servicesVersion = 1;  // bumped whenever m_servicesBySelector changes
     engine::RandomStream m_random;
 };
 

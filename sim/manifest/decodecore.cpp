@@ -131,7 +131,11 @@ void decodeBody(MapReader &top, api::Service &out)
 void decodeBody(MapReader &top, api::EndpointSlice &out)
 {
     top.read("addressType", out.addressType);
-    top.objects("endpoints", [&](MapReader &e, std::size_t) { decodeEndpoint(e, out.endpoints.emplace_back()); });
+    top.objects("endpoints", [&](MapReader &e, std::size_t) {
+        api::Endpoint endpoint;
+        decodeEndpoint(e, endpoint);
+        out.endpoints.push_back(std::move(endpoint));
+    });
     top.objects("ports", [&](MapReader &p, std::size_t) {
         api::EndpointPort &port = out.ports.emplace_back();
         p.read("name", port.name);

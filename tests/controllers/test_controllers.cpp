@@ -9,6 +9,9 @@
 
 #include <QtTest>
 
+#include <algorithm>
+#include <map>
+
 using namespace sim;
 using api::Kind;
 using engine::seconds;
@@ -74,6 +77,17 @@ void startStuckRollout(Simulation &s, api::Object &d)
     QVERIFY(s.settle());
 }
 
+// Where each pod's endpoint lives in the slices of every Service: pod name -> the endpoint objects listing it.
+std::map<std::string, std::vector<const api::Endpoint *>> endpointsByPod(const Simulation &s)
+{
+    std::map<std::string, std::vector<const api::Endpoint *>> out;
+    for (const api::ObjectPtr &slice : s.store().list(Kind::EndpointSlice, std::string("default"))) {
+        for (const api::Endpoint &e : slice->as<api::EndpointSlice>().endpoints)
+            out[e.targetRef->name].push_back(&e);
+    }
+    return out;
+}
+
 } // namespace
 
 class TestControllers : public QObject {
@@ -100,6 +114,8 @@ private slots:
     void revisionHistoryLimitPrunes();
     void rolloutUndoRestoresTemplate();
     void podTemplateHashIsStable();
+    void endpointSlicesShareEndpoints_data();
+    void endpointSlicesShareEndpoints();
 };
 
 void TestControllers::replicaSetScales_data()
@@ -526,5 +542,54 @@ void TestControllers::podTemplateHashIsStable()
         QVERIFY(std::string("bcdfghjklmnpqrstvwxz2456789").find(c) != std::string::npos);
 }
 
+void TestControllers::endpointSlicesShareEndpoints_data()
+{
+    QTest::addColumn<int>("services");
+    QTest::addColumn<int>("replicas");
+    QTest::addColumn<int>("scaledTo");
+    QTest::newRow("one Service, scale up") << 1 << 3 << 5;
+    QTest::newRow("three Services, scale up") << 3 << 2 << 4;
+    QTest::newRow("two Services, scale down") << 2 << 4 << 2;
+}
+
+// A pod's endpoint is built once and shared by the slices of every Service selecting it, and a slice rewritten for
+// other pods keeps the endpoints that did not change: a write costs what it changes, not a copy of every endpoint.
+void TestControllers::endpointSlicesShareEndpoints()
+{
+    QFETCH(int, services);
+    QFETCH(int, replicas);
+    QFETCH(int, scaledTo);
+    Simulation s(11);
+    std::vector<api::Object> objects{fixtures::deployment("web", replicas)};
+    for (int i = 0; i < services; ++i)
+        objects.push_back(fixtures::service("web-" + std::to_string(i), "web", api::IntOrString::fromString("http")));
+    applyOk(s, std::move(objects));
+    QVERIFY(s.settle());
+    const auto before = endpointsByPod(s);
+    QCOMPARE(static_cast<int>(before.size()), replicas);
+    for (const auto &[pod, endpoints] : before) {
+        QCOMPARE(static_cast<int>(endpoints.size()), services);
+        for (const api::Endpoint *e : endpoints)
+            QCOMPARE(e, endpoints.front());
+    }
+    QVERIFY(s.scale(Kind::Deployment, "default", "web", scaledTo).ok);
+    QVERIFY(s.settle());
+    const auto after = endpointsByPod(s);
+    QCOMPARE(static_cast<int>(after.size()), scaledTo);
+    int kept = 0;
+    for (const auto &[pod, endpoints] : after) {
+        QCOMPARE(static_cast<int>(endpoints.size()), services);
+        QVERIFY(endpoints.front()->conditions.ready.value_or(false));
+        for (const api::Endpoint *e : endpoints)
+            QCOMPARE(e, endpoints.front());
+        if (auto old = before.find(pod); old != before.end()) {
+            QCOMPARE(endpoints.front(), old->second.front());
+            ++kept;
+        }
+    }
+    QCOMPARE(kept, std::min(replicas, scaledTo));
+}
+
 QTEST_APPLESS_MAIN(TestControllers)
+
 #include "test_controllers.moc"

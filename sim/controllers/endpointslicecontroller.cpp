@@ -64,6 +64,8 @@ void EndpointSliceController::onPodEvent(const store::WatchEvent &event)
     const std::string &ns = pod.metadata.namespace_;
     PodEntry *entry = keepPod(event);
     const bool relabeled = event.old && event.old->metadata.labels != pod.metadata.labels;
+    if (event.type == store::WatchEventType::Deleted || !event.old || relabeled)
+        ++m_membership[ns];
     if (event.type == store::WatchEventType::Deleted) {
         m_podsByLabel.remove(ns, pod.metadata.name, pod.metadata.labels);
     } else if (!event.old) {
@@ -161,6 +163,8 @@ void EndpointSliceController::onServiceEvent(const store::WatchEvent &event)
         m_servicesBySelector.remove(svc.metadata.namespace_, svc.metadata.name, svc.as<api::Service>().spec.selector);
     if (event.type != store::WatchEventType::Deleted)
         enqueue(keyOf(svc.metadata.namespace_, svc.metadata.name));
+    else
+        m_selections.erase(keyOf(svc.metadata.namespace_, svc.metadata.name));
 }
 
 EndpointSliceController::PodEntry *EndpointSliceController::keepPod(const store::WatchEvent &event)
@@ -181,16 +185,30 @@ EndpointSliceController::PodEntry *EndpointSliceController::keepPod(const store:
     return &entry;
 }
 
-const EndpointSliceController::PodEntry &EndpointSliceController::podEntry(const std::string &ns, std::string_view name)
+EndpointSliceController::PodEntry &EndpointSliceController::podEntry(const std::string &ns, std::string_view name)
 {
     assignKey(m_podKey, ns, name);
     auto [it, added] = m_pods.try_emplace(m_podKey);
     PodEntry &entry = it->second;
     if (added)
         entry.pod = store().get(api::Kind::Pod, ns, name);
-    if (entry.stale)
-        buildEndpoint(entry);
     return entry;
+}
+
+const std::vector<EndpointSliceController::PodEntry *> &
+EndpointSliceController::selectedPods(const std::string &serviceKey, const api::Object &service)
+{
+    const std::string &ns = service.metadata.namespace_;
+    const std::uint64_t membership = m_membership[ns];
+    Selection &selection = m_selections[serviceKey];
+    if (selection.servicesVersion == m_servicesVersion && selection.podsVersion == membership)
+        return selection.pods;
+    selection.pods.clear();
+    for (std::string_view name : m_podsByLabel.withAll(ns, service.as<api::Service>().spec.selector))
+        selection.pods.push_back(&podEntry(ns, name));
+    selection.podsVersion = membership;
+    selection.servicesVersion = m_servicesVersion;
+    return selection.pods;
 }
 
 void EndpointSliceController::buildEndpoint(PodEntry &entry)
@@ -215,15 +233,18 @@ void EndpointSliceController::buildEndpoint(PodEntry &entry)
     entry.endpoint.emplace(std::move(endpoint));
 }
 
-std::vector<EndpointSliceController::Group> EndpointSliceController::desiredGroups(const api::Object &service)
+std::vector<EndpointSliceController::Group> EndpointSliceController::desiredGroups(const std::string &key,
+                                                                                   const api::Object &service)
 {
     const api::ServiceSpec &spec = service.as<api::Service>().spec;
     std::vector<Group> groups;  // almost always one: pods of a Service usually resolve its ports alike
     std::vector<std::optional<std::int32_t>> targets(spec.ports.size());
-    const std::vector<std::string_view> names = m_podsByLabel.withAll(service.metadata.namespace_, spec.selector);
-    for (std::string_view name : names) {
-        const PodEntry &entry = podEntry(service.metadata.namespace_, name);
-        // The label index holds every pod's current labels, so each name it gives matches the selector.
+    const std::vector<PodEntry *> &pods = selectedPods(key, service);
+    for (PodEntry *selected : pods) {
+        PodEntry &entry = *selected;
+        if (entry.stale)
+            buildEndpoint(entry);
+        // The label index holds every pod's current labels, so each pod it gives matches the selector.
         if (!entry.endpoint)
             continue;
         for (std::size_t i = 0; i < spec.ports.size(); ++i)
@@ -236,7 +257,7 @@ std::vector<EndpointSliceController::Group> EndpointSliceController::desiredGrou
                 if (targets[i])
                     found->ports.push_back(api::EndpointPort{sp.name, sp.protocol, *targets[i], sp.appProtocol});
             }
-            found->endpoints.reserve(names.size());
+            found->endpoints.reserve(pods.size());
         }
         found->endpoints.push_back(*entry.endpoint);
     }
@@ -251,10 +272,11 @@ std::vector<EndpointSliceController::Group> EndpointSliceController::desiredGrou
     return groups;
 }
 
-std::vector<api::EndpointSlice> EndpointSliceController::desiredSlices(const api::Object &service)
+std::vector<api::EndpointSlice> EndpointSliceController::desiredSlices(const std::string &key,
+                                                                       const api::Object &service)
 {
     std::vector<api::EndpointSlice> out;
-    for (Group &group : desiredGroups(service)) {
+    for (Group &group : desiredGroups(key, service)) {
         for (std::size_t i = 0; i < group.endpoints.size(); i += kMaxEndpointsPerSlice) {
             api::EndpointSlice slice;
             slice.ports = group.ports;
@@ -289,10 +311,11 @@ Controller::Result EndpointSliceController::reconcile(const std::string &key)
     if (!service || isTerminating(*service) || !service->as<api::Service>().spec.hasSelector() ||
         service->as<api::Service>().spec.type == "ExternalName") {
         m_readyEndpoints.erase(key);
+        m_selections.erase(key);
         return {};
     }
     std::vector<api::ObjectPtr> existing = store().listOwnedBy(api::Kind::EndpointSlice, ns, service->metadata.uid);
-    std::vector<api::EndpointSlice> desired = desiredSlices(*service);
+    std::vector<api::EndpointSlice> desired = desiredSlices(key, *service);
     std::size_t &ready = m_readyEndpoints[key];
     ready = 0;
     for (const api::EndpointSlice &slice : desired)

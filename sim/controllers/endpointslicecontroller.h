@@ -67,11 +67,21 @@ private:
     /** Keys ("namespace/name") of the Services whose selector shares a pair with `labels`, in name order. */
     void appendServiceKeys(std::vector<std::string> &out, const std::string &ns, const api::Labels &labels) const;
     static void buildEndpoint(PodEntry &entry);
-    const PodEntry &podEntry(const std::string &ns, std::string_view name);
+    PodEntry &podEntry(const std::string &ns, std::string_view name);
+    /**
+     * The pods a Service selects, in name order: found in the label index, then kept until a pod in its namespace
+     * comes, goes or is relabeled, or a Service selector changes, so most passes make no look-up per pod.
+     */
+    struct Selection {
+        std::vector<PodEntry *> pods;      // entries of m_pods, which stay put until their pod is deleted
+        std::uint64_t podsVersion = 0;      // the namespace's m_membership when found
+        std::uint64_t servicesVersion = 0;  // m_servicesVersion when found (0: never)
+    };
+    const std::vector<PodEntry *> &selectedPods(const std::string &serviceKey, const api::Object &service);
     void onPodEvent(const store::WatchEvent &event);
     void onServiceEvent(const store::WatchEvent &event);
-    std::vector<Group> desiredGroups(const api::Object &service);
-    std::vector<api::EndpointSlice> desiredSlices(const api::Object &service);
+    std::vector<Group> desiredGroups(const std::string &key, const api::Object &service);
+    std::vector<api::EndpointSlice> desiredSlices(const std::string &key, const api::Object &service);
     std::string sliceName(const api::Object &service);
 
     /** What a pod change does to the endpoints traffic uses: removes or changes a ready one, adds one, or neither. */
@@ -86,6 +96,8 @@ private:
     std::unordered_map<std::string, std::size_t> m_readyEndpoints;  // service key -> ready endpoints last written
     LabelPairIndex m_servicesBySelector;
     std::uint64_t m_servicesVersion = 1;  // bumped whenever m_servicesBySelector changes
+    std::unordered_map<std::string, std::uint64_t> m_membership;  // namespace -> bumped when a pod comes, goes, relabels
+    std::unordered_map<std::string, Selection> m_selections;      // service key -> the pods it selects
     engine::RandomStream m_random;
 };
 

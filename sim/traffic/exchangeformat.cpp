@@ -37,9 +37,9 @@ std::string ExchangeFormat::toJson(const Exchange &e)
     root["pod"] = e.pod.empty() ? null() : stringNode(e.pod);
     if (e.upstream) {
         YAML::Node u;
-        u["method"] = stringNode(e.upstream->method);
-        u["scheme"] = stringNode(e.upstream->scheme);
-        u["host"] = stringNode(e.upstream->host);
+        u["method"] = stringNode(e.upstream->method.str());
+        u["scheme"] = stringNode(e.upstream->scheme.str());
+        u["host"] = stringNode(e.upstream->host.str());
         u["path"] = stringNode(e.upstream->pathAndQuery());
         u["headers"] = headersNode(e.upstream->headers);
         root["upstream"] = u;

@@ -14,7 +14,7 @@ void applyRequestFilters(const std::vector<api::HTTPRouteFilter> &filters, const
             if (trace)
                 trace->add("filter", "RequestHeaderModifier", "headers set, added or removed before the request goes on");
         } else if (filter.type == "URLRewrite" && filter.urlRewrite) {
-            std::string before = upstream.host + upstream.path;
+            std::string before = upstream.host.str() + upstream.path;
             if (filter.urlRewrite->hostname)
                 upstream.host = *filter.urlRewrite->hostname;
             if (filter.urlRewrite->path)
@@ -64,7 +64,7 @@ std::string HttpFilters::redirectLocation(const api::HTTPRequestRedirectFilter &
         port = *filter.port;
     else if (filter.scheme && defaultPort(*filter.scheme) != 0)
         port = defaultPort(*filter.scheme);
-    std::string path = filter.path ? modifiedPath(*filter.path, match, request.path) : request.path;
+    std::string path = filter.path ? modifiedPath(*filter.path, match, request.path) : request.path.str();
     std::string out = scheme + "://" + host;
     // The spec: no port in Location for http on 80 and https on 443.
     if (port != defaultPort(scheme))

@@ -51,7 +51,7 @@ std::int32_t defaultPort(std::string_view scheme)
 
 std::int32_t HttpRequest::effectivePort() const { return port != 0 ? port : defaultPort(scheme); }
 
-std::string HttpRequest::pathAndQuery() const { return query.empty() ? path : path + "?" + query; }
+std::string HttpRequest::pathAndQuery() const { return query.empty() ? path.str() : path + "?" + query; }
 
 std::string HttpRequest::url() const
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sim/traffic/httpheaders.h"
+#include "sim/traffic/inlinestring.h"
 
 #include <cstdint>
 #include <optional>
@@ -11,18 +12,20 @@ namespace sim::traffic {
 
 /** One HTTP request as a value: what a client sends and what proxies rewrite on its way to a pod. */
 struct alignas(64) HttpRequest {
-    // Fields in the order routing reads them, the whole aligned to a 64-byte cache line: scheme and host
-    // fill the first line, path, port and the header list the second, so a routing decision reads two
-    // lines of a cold request (a load generator keeps thousands of templates) instead of three or four.
-    std::string scheme = "http";
-    std::string host;            // without port; the Host header when one is set
-    std::string path = "/";
+    // Fields in the order routing reads them, the whole aligned to a 64-byte cache line, text kept inside
+    // the request up to each field's capacity: scheme, host and port fill the first line, the path the
+    // second, the header list and query the third; method and client fields follow. A routing decision on a
+    // cold request (a load generator keeps thousands of templates) reads two lines, three with header or
+    // query conditions, and no heap block for host or path.
+    InlineString<16> scheme = "http";
+    InlineString<44> host;       // without port; the Host header when one is set
     std::int32_t port = 0;       // 0: the scheme's default port
+    InlineString<64> path = "/";
     HttpHeaders headers;         // "host" is not kept here: see host
-    std::string query;           // after '?', without it
-    std::string method = "GET";
-    std::string clientId;        // who sends (load generator client), for session affinity
-    std::string clientIp;        // the source address as the cluster sees it
+    InlineString<40> query;      // after '?', without it
+    InlineString<16> method = "GET";
+    InlineString<24> clientId;   // who sends (load generator client), for session affinity
+    InlineString<24> clientIp;   // the source address as the cluster sees it
 
     /** The port the request goes to: port, or 80 / 443 by scheme. */
     std::int32_t effectivePort() const;

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 using namespace sim;
 using api::Kind;
@@ -88,6 +89,30 @@ std::map<std::string, std::vector<const api::Endpoint *>> endpointsByPod(const S
     return out;
 }
 
+// Names of the ready, not terminating pods in default whose label app is `app`: what a Service selecting app lists.
+std::set<std::string> readyPodsOf(const Simulation &s, const std::string &app)
+{
+    std::set<std::string> out;
+    for (const api::ObjectPtr &p : podsOf(s)) {
+        auto label = p->metadata.labels.find("app");
+        if (label != p->metadata.labels.end() && label->second == app && p->as<api::Pod>().isReady() &&
+            !controllers::isTerminating(*p))
+            out.insert(p->metadata.name);
+    }
+    return out;
+}
+
+// Names of the pods the slices list as ready.
+std::set<std::string> readyEndpointPods(const Simulation &s)
+{
+    std::set<std::string> out;
+    for (const auto &[pod, endpoints] : endpointsByPod(s)) {
+        if (endpoints.front()->conditions.ready.value_or(false))
+            out.insert(pod);
+    }
+    return out;
+}
+
 } // namespace
 
 class TestControllers : public QObject {
@@ -116,6 +141,8 @@ private slots:
     void podTemplateHashIsStable();
     void endpointSlicesShareEndpoints_data();
     void endpointSlicesShareEndpoints();
+    void endpointSlicesFollowSelectorsAndLabels_data();
+    void endpointSlicesFollowSelectorsAndLabels();
 };
 
 void TestControllers::replicaSetScales_data()
@@ -588,6 +615,45 @@ void TestControllers::endpointSlicesShareEndpoints()
         }
     }
     QCOMPARE(kept, std::min(replicas, scaledTo));
+}
+
+void TestControllers::endpointSlicesFollowSelectorsAndLabels_data()
+{
+    QTest::addColumn<QString>("change");
+    QTest::addColumn<QString>("selectedApp");  // the app the Service selects after the change
+    QTest::newRow("selector moves to another Deployment") << "selector" << "api";
+    QTest::newRow("a pod relabeled out of the selector") << "relabel" << "web";
+    QTest::newRow("a pod relabeled into the selector") << "relabel-in" << "web";
+    QTest::newRow("a pod deleted") << "delete" << "web";
+}
+
+// The pods a Service's slices list follow selector changes, relabeled pods and deletions (the controller keeps each
+// Service's selected pods between passes and must drop them when any of these happens).
+void TestControllers::endpointSlicesFollowSelectorsAndLabels()
+{
+    QFETCH(QString, change);
+    QFETCH(QString, selectedApp);
+    Simulation s(5);
+    api::Object svc = fixtures::service("front", "web", api::IntOrString::fromString("http"));
+    applyOk(s, {fixtures::deployment("web", 3), fixtures::deployment("api", 2), svc});
+    QVERIFY(s.settle());
+    QCOMPARE(readyEndpointPods(s), readyPodsOf(s, "web"));
+    if (change == "selector") {
+        svc.as<api::Service>().spec.selector = {{"app", "api"}};
+        applyOk(s, {svc});
+    } else if (change == "delete") {
+        const std::string victim = *readyPodsOf(s, "web").begin();
+        QVERIFY(s.deleteObject(Kind::Pod, "default", victim).ok);
+    } else {
+        const std::string from = change == "relabel" ? "web" : "api";
+        api::Object pod = *s.store().get(Kind::Pod, "default", *readyPodsOf(s, from).begin());
+        pod.metadata.labels["app"] = from == "web" ? "moved" : "web";
+        s.store().update(std::move(pod));
+    }
+    QVERIFY(s.settle());
+    const std::set<std::string> expected = readyPodsOf(s, selectedApp.toStdString());
+    QVERIFY(!expected.empty());
+    QCOMPARE(readyEndpointPods(s), expected);
 }
 
 QTEST_APPLESS_MAIN(TestControllers)

@@ -99,13 +99,34 @@ struct HTTPRequestMirrorFilter {
     bool operator==(const HTTPRequestMirrorFilter &) const = default;
 };
 
+/** Cross-origin resource sharing, answered by the gateway (Support: Extended). */
+struct HTTPCORSFilter {
+    std::vector<std::string> allowOrigins;  // "<scheme>://<host>[:<port>]", a "*" in the host matches labels to its left; "*" alone: all
+    std::optional<bool> allowCredentials;
+    std::vector<std::string> allowMethods;  // "*" alone: all
+    std::vector<std::string> allowHeaders;
+    std::vector<std::string> exposeHeaders;
+    std::int32_t maxAge = 5;                // seconds, the CRD's default
+    bool operator==(const HTTPCORSFilter &) const = default;
+};
+
+/** A filter of a custom kind, named by reference (kubesim runs no extension that could resolve one). */
+struct LocalObjectReference {
+    std::string group;
+    std::string kind;
+    std::string name;
+    bool operator==(const LocalObjectReference &) const = default;
+};
+
 struct HTTPRouteFilter {
-    std::string type;  // RequestHeaderModifier, ResponseHeaderModifier, RequestRedirect, URLRewrite, RequestMirror, ExtensionRef
+    std::string type;  // RequestHeaderModifier, ResponseHeaderModifier, RequestRedirect, URLRewrite, RequestMirror, CORS, ExtensionRef
     std::optional<HTTPHeaderFilter> requestHeaderModifier;
     std::optional<HTTPHeaderFilter> responseHeaderModifier;
     std::optional<HTTPRequestRedirectFilter> requestRedirect;
     std::optional<HTTPURLRewriteFilter> urlRewrite;
     std::optional<HTTPRequestMirrorFilter> requestMirror;
+    std::optional<HTTPCORSFilter> cors;
+    std::optional<LocalObjectReference> extensionRef;
     bool operator==(const HTTPRouteFilter &) const = default;
 };
 

@@ -111,8 +111,23 @@ void decodeFilter(MapReader &r, api::HTTPRouteFilter &out)
         m.read("percent", mirror.percent);
         m.ignore({"fraction"});
     });
-    // Valid Gateway API filters whose effect kubesim does not simulate.
-    r.ignore({"extensionRef", "cors", "externalAuth"});
+    r.object("cors", [&](MapReader &c) {
+        api::HTTPCORSFilter &cors = out.cors.emplace();
+        c.read("allowOrigins", cors.allowOrigins);
+        c.read("allowCredentials", cors.allowCredentials);
+        c.read("allowMethods", cors.allowMethods);
+        c.read("allowHeaders", cors.allowHeaders);
+        c.read("exposeHeaders", cors.exposeHeaders);
+        c.read("maxAge", cors.maxAge);
+    });
+    r.object("extensionRef", [&](MapReader &e) {
+        api::LocalObjectReference &ref = out.extensionRef.emplace();
+        e.read("group", ref.group);
+        e.read("kind", ref.kind);
+        e.read("name", ref.name);
+    });
+    // An experimental filter kubesim does not simulate (validation refuses its type).
+    r.ignore({"externalAuth"});
 }
 
 void decodeMatch(MapReader &r, api::HTTPRouteMatch &out)

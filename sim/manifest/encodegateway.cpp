@@ -149,6 +149,23 @@ YAML::Node filterNode(const api::HTTPRouteFilter &f)
         setInt(mirror, "percent", f.requestMirror->percent);
         n["requestMirror"] = mirror;
     }
+    if (f.cors) {
+        YAML::Node cors = newMap();
+        setStringList(cors, "allowOrigins", f.cors->allowOrigins);
+        setBool(cors, "allowCredentials", f.cors->allowCredentials);
+        setStringList(cors, "allowMethods", f.cors->allowMethods);
+        setStringList(cors, "allowHeaders", f.cors->allowHeaders);
+        setStringList(cors, "exposeHeaders", f.cors->exposeHeaders);
+        setInt(cors, "maxAge", f.cors->maxAge);
+        n["cors"] = cors;
+    }
+    if (f.extensionRef) {
+        YAML::Node ref = newMap();
+        setStringAlways(ref, "group", f.extensionRef->group);
+        setString(ref, "kind", f.extensionRef->kind);
+        setString(ref, "name", f.extensionRef->name);
+        n["extensionRef"] = ref;
+    }
     return n;
 }
 

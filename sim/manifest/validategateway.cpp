@@ -1,6 +1,9 @@
+#include "sim/api/corsorigin.h"
 #include "sim/manifest/namerules.h"
 #include "sim/manifest/validatekinds.h"
 
+#include <algorithm>
+#include <limits>
 #include <set>
 #include <tuple>
 
@@ -11,6 +14,7 @@ namespace {
 // messages follow the API server's wording for each.
 
 constexpr const char *kHostnamePattern = "^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+constexpr const char *kCorsOriginPattern = "^(\\*|https?:\\/\\/(\\*|(\\*\\.)?(([\\w-]+\\.?)+)?[\\w-]+)(:\\d{1,5})?)$";
 constexpr const char *kSectionNamePattern = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
 
 std::string at(const std::string &path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
@@ -117,6 +121,34 @@ void validatePathModifier(const api::HTTPPathModifier &m, const std::string &pat
         errors.invalid(path, "\"object\"", "type must be 'ReplacePrefixMatch' when replacePrefixMatch is set");
 }
 
+// A list where "*" stands for everything may hold nothing else (the CRD's CEL rule).
+void wildcardAlone(FieldErrors &errors, const std::string &path, const std::vector<std::string> &list, const std::string &field,
+                   const std::string &items)
+{
+    if (list.size() > 1 && std::find(list.begin(), list.end(), "*") != list.end())
+        errors.invalid(path, "\"array\"", field + " cannot contain '*' alongside other " + items);
+}
+
+void validateCors(const api::HTTPCORSFilter &cors, const std::string &path, FieldErrors &errors)
+{
+    maxItems(errors, path + ".allowOrigins", cors.allowOrigins.size(), 64);
+    wildcardAlone(errors, path + ".allowOrigins", cors.allowOrigins, "AllowOrigins", "origins");
+    for (std::size_t i = 0; i < cors.allowOrigins.size(); ++i) {
+        const std::string &origin = cors.allowOrigins[i];
+        if (origin != "*" && !api::CorsOrigin::parse(origin))
+            errors.invalid(at(path + ".allowOrigins", i), quoted(origin),
+                           at(path + ".allowOrigins", i) + " in body should match '" + kCorsOriginPattern + "'");
+    }
+    maxItems(errors, path + ".allowMethods", cors.allowMethods.size(), 9);
+    wildcardAlone(errors, path + ".allowMethods", cors.allowMethods, "AllowMethods", "methods");
+    for (std::size_t i = 0; i < cors.allowMethods.size(); ++i)
+        errors.checkEnum(at(path + ".allowMethods", i), cors.allowMethods[i],
+                         {"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH", "*"});
+    maxItems(errors, path + ".allowHeaders", cors.allowHeaders.size(), 64);
+    maxItems(errors, path + ".exposeHeaders", cors.exposeHeaders.size(), 64);
+    errors.checkSchemaRange(path + ".maxAge", cors.maxAge, 1, std::numeric_limits<std::int32_t>::max());
+}
+
 // Each filter type carries exactly its own configuration (the CRD's CEL rules).
 void validateFilterShape(const api::HTTPRouteFilter &f, const std::string &path, FieldErrors &errors)
 {
@@ -130,8 +162,8 @@ void validateFilterShape(const api::HTTPRouteFilter &f, const std::string &path,
                            Shape{"RequestRedirect", "requestRedirect", f.requestRedirect.has_value()},
                            Shape{"URLRewrite", "urlRewrite", f.urlRewrite.has_value()},
                            Shape{"RequestMirror", "requestMirror", f.requestMirror.has_value()},
-                           Shape{"ExtensionRef", "extensionRef", errors.hasField(path + ".extensionRef")},
-                           Shape{"CORS", "cors", errors.hasField(path + ".cors")}}) {
+                           Shape{"ExtensionRef", "extensionRef", f.extensionRef.has_value()},
+                           Shape{"CORS", "cors", f.cors.has_value()}}) {
         std::string field = std::string("filter.") + s.field;
         if (f.type == s.type && !s.present)
             errors.invalid(path, "\"object\"", field + " must be specified for " + s.type + " filter.type");
@@ -167,6 +199,13 @@ void validateFilter(const api::HTTPRouteFilter &f, const std::string &path, Fiel
             checkHostname(errors, path + ".urlRewrite.hostname", *f.urlRewrite->hostname);
         if (f.urlRewrite->path)
             validatePathModifier(*f.urlRewrite->path, path + ".urlRewrite.path", errors);
+    }
+    if (f.cors)
+        validateCors(*f.cors, path + ".cors", errors);
+    if (f.extensionRef) {
+        for (auto [field, value] : {std::pair{".name", &f.extensionRef->name}, std::pair{".kind", &f.extensionRef->kind}})
+            if (value->empty())
+                errors.required(path + ".extensionRef" + field);
     }
     if (f.requestMirror) {
         validateBackendRef(f.requestMirror->backendRef, path + ".requestMirror.backendRef", errors);

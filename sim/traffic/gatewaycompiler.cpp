@@ -1,6 +1,7 @@
 #include "sim/traffic/gatewaycompiler.h"
 
 #include "sim/traffic/hostnames.h"
+#include "sim/traffic/httpfilters.h"
 #include "sim/traffic/httpheaders.h"
 #include "sim/traffic/matchprecedence.h"
 
@@ -343,12 +344,22 @@ GatewayCompiler::RouteTemplate GatewayCompiler::compileRouteTemplate(const api::
                 noteInvalid(mirror.backend);
                 compiled.mirrors.push_back(std::move(mirror));
             } else {
+                if (filter.type == "ExtensionRef" && filter.extensionRef && tmpl.resolvedReason.empty()) {
+                    tmpl.resolvedReason = "InvalidKind";
+                    tmpl.resolvedMessage = HttpFilters::unresolvedExtension(*filter.extensionRef);
+                }
                 compiled.filters.push_back(filter);
             }
         }
         for (const api::HTTPBackendRef &ref : rule.backendRefs) {
             CompiledBackendRef backend = resolveBackend(object, ref.ref, ref.weight, ruleKey);
             backend.filters = ref.filters;
+            // The backend's share of the requests would pass its filters: a custom one nothing resolves fails them.
+            for (const api::HTTPRouteFilter &filter : ref.filters)
+                if (filter.type == "ExtensionRef" && filter.extensionRef && backend.isValid()) {
+                    backend.invalidReason = "InvalidKind";
+                    backend.invalidMessage = HttpFilters::unresolvedExtension(*filter.extensionRef);
+                }
             noteInvalid(backend);
             compiled.totalWeight += backend.weight;
             compiled.backends.push_back(std::move(backend));

@@ -1,5 +1,7 @@
 #include "sim/traffic/httpfilters.h"
 
+#include "sim/traffic/corsfilter.h"
+
 namespace sim::traffic {
 namespace {
 
@@ -116,7 +118,7 @@ HttpRequest HttpFilters::upstreamRequest(const RoutingDecision &decision, const 
     return upstream;
 }
 
-void HttpFilters::applyResponseFilters(const RoutingDecision &decision, HttpHeaders &response, Trace *trace)
+void HttpFilters::applyResponseFilters(const RoutingDecision &decision, const HttpRequest &request, HttpHeaders &response, Trace *trace)
 {
     auto apply = [&](const std::vector<api::HTTPRouteFilter> &filters) {
         for (const api::HTTPRouteFilter &filter : filters) {
@@ -124,6 +126,10 @@ void HttpFilters::applyResponseFilters(const RoutingDecision &decision, HttpHead
                 applyHeaderFilter(*filter.responseHeaderModifier, response);
                 if (trace)
                     trace->add("filter", "ResponseHeaderModifier", "response headers changed on the way back to the client");
+            } else if (filter.type == "CORS" && filter.cors && request.headers.has("origin")) {
+                CorsFilter::addResponseHeaders(*filter.cors, request, response);
+                if (trace)
+                    trace->add("filter", "CORS", CorsFilter::explain(*filter.cors, request));
             }
         }
     };
@@ -131,6 +137,13 @@ void HttpFilters::applyResponseFilters(const RoutingDecision &decision, HttpHead
         apply(decision.rule->filters);
     if (const CompiledBackendRef *backend = decision.backendRef())
         apply(backend->filters);
+}
+
+std::string HttpFilters::unresolvedExtension(const api::LocalObjectReference &ref)
+{
+    return "ExtensionRef filter " + ref.kind + (ref.group.empty() ? "" : "." + ref.group) + " " + ref.name
+           + " cannot be resolved: kubesim runs no extension controller, and the spec forbids skipping such a filter, so "
+             "the requests it would process get an error";
 }
 
 } // namespace sim::traffic

@@ -15,8 +15,10 @@ class HttpFilters {
 public:
     /** The request as the pod receives it: rule filters then backendRef filters, or rewrite-target; plus X-Forwarded-*. */
     static HttpRequest upstreamRequest(const RoutingDecision &decision, const HttpRequest &request, Trace *trace);
-    /** ResponseHeaderModifier filters of the rule and the chosen backendRef. */
-    static void applyResponseFilters(const RoutingDecision &decision, HttpHeaders &response, Trace *trace);
+    /** ResponseHeaderModifier and CORS filters of the rule and the chosen backendRef, on the response to request. */
+    static void applyResponseFilters(const RoutingDecision &decision, const HttpRequest &request, HttpHeaders &response, Trace *trace);
+    /** Why a filter of a custom kind fails its requests: nothing in kubesim can resolve the reference. */
+    static std::string unresolvedExtension(const api::LocalObjectReference &ref);
     /** The Location of a RequestRedirect, with the port rules of the spec. */
     static std::string redirectLocation(const api::HTTPRequestRedirectFilter &filter, const CompiledMatch &match,
                                         const CompiledListener &listener, const HttpRequest &request);

@@ -1,5 +1,6 @@
 #include "sim/traffic/router.h"
 
+#include "sim/traffic/corsfilter.h"
 #include "sim/traffic/gatewaymatcher.h"
 #include "sim/traffic/hostnames.h"
 #include "sim/traffic/httpfilters.h"
@@ -315,10 +316,19 @@ void Router::viaGateway(const RoutingTable &table, const CompiledGateway &gatewa
 bool Router::applyRuleFilters(const RoutingTable &table, const HttpRequest &request, RoutingDecision &d, Trace *trace)
 {
     const CompiledRule &rule = *d.rule;
+    // The first filter in the rule's order that answers for the Gateway ends the request there.
     for (const api::HTTPRouteFilter &filter : rule.filters) {
         if (filter.type == "RequestRedirect" && filter.requestRedirect) {
             d.redirectLocation = HttpFilters::redirectLocation(*filter.requestRedirect, *d.match, *d.listener, request);
             answer(d, filter.requestRedirect->statusCode, "Redirect", trace, "RequestRedirect filter: Location " + d.redirectLocation);
+            return true;
+        }
+        if (filter.type == "CORS" && filter.cors && CorsFilter::isPreflight(request)) {
+            answer(d, 200, "OK", trace, "CORS filter: the Gateway answers the browser's preflight itself, no backend is asked");
+            return true;
+        }
+        if (filter.type == "ExtensionRef" && filter.extensionRef) {
+            answer(d, 500, "Internal Server Error", trace, HttpFilters::unresolvedExtension(*filter.extensionRef));
             return true;
         }
     }

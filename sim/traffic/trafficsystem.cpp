@@ -442,7 +442,7 @@ void TrafficSystem::finish(std::uint32_t index, std::int32_t status, const char 
         if (!p.exchange.location.empty())
             p.exchange.responseHeaders.set("location", p.exchange.location);
         if (status != 0)
-            HttpFilters::applyResponseFilters(p.decision, p.exchange.responseHeaders, &p.exchange.trace);
+            HttpFilters::applyResponseFilters(p.decision, p.exchange.request, p.exchange.responseHeaders, &p.exchange.trace);
         p.exchange.trace.add("response", status ? std::to_string(status) : std::string(dropReason),
                              "after " + std::to_string(latency / 1000) + "." + std::to_string(latency % 1000 / 100) + " ms");
         p.exchange.isComplete = true;

@@ -107,6 +107,9 @@ private slots:
     void redirect();
     void requestFilters();
     void mirror();
+    void cors_data();
+    void cors();
+    void extensionRefFailsItsRequests();
     void listenerSelection_data();
     void listenerSelection();
     void noEndpointsGives503();
@@ -513,7 +516,7 @@ void TestGatewayRouting::requestFilters()
     QCOMPARE(*upstream.headers.get("x-backend"), std::string("web"));
     traffic::HttpHeaders response;
     response.set("server", "echo");
-    traffic::HttpFilters::applyResponseFilters(r.decision, response, nullptr);
+    traffic::HttpFilters::applyResponseFilters(r.decision, withHeaders, response, nullptr);
     QVERIFY(!response.has("server"));
     QCOMPARE(*response.get("x-resp"), std::string("1"));
     QCOMPARE(*response.get("x-served-by"), std::string("web"));
@@ -537,6 +540,180 @@ void TestGatewayRouting::mirror()
     QCOMPARE(r.decision.mirrors.size(), std::size_t(1));
     QCOMPARE(r.decision.mirrors[0].backend->name, std::string("shadow"));
     QVERIFY(r.decision.mirrors[0].endpoint);
+}
+
+void TestGatewayRouting::cors_data()
+{
+    // The filter: allowOrigins (comma-separated), allowCredentials (-1: unset), allowMethods, allowHeaders, maxAge
+    // (0: the default); exposeHeaders is always x-header-3, x-header-4. The request: method, Origin,
+    // Access-Control-Request-Method, Access-Control-Request-Headers ("" leaves a header out). Expected: "pod" when
+    // forwarded or the Gateway's status, and the response's Access-Control-* headers in the order they were set.
+    QTest::addColumn<QString>("origins");
+    QTest::addColumn<int>("credentials");
+    QTest::addColumn<QString>("methods");
+    QTest::addColumn<QString>("headers");
+    QTest::addColumn<int>("maxAge");
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QString>("origin");
+    QTest::addColumn<QString>("requestMethod");
+    QTest::addColumn<QString>("requestHeaders");
+    QTest::addColumn<QString>("outcome");
+    QTest::addColumn<QString>("expected");
+    // The conformance suite's cors-1 route (HTTPRouteCORS).
+    const QString cors1 = "https://www.foo.com,https://*.bar.com";
+    const QString all1 = "allow-origin=%1; allow-credentials=true; expose-headers=x-header-3, x-header-4; "
+                         "allow-methods=GET, OPTIONS; allow-headers=x-header-1, x-header-2; max-age=3600";
+    QTest::newRow("preflight, exact origin") << cors1 << 1 << "GET,OPTIONS" << "x-header-1,x-header-2" << 3600 << "OPTIONS"
+                                             << "https://www.foo.com" << "GET" << "x-header-1, x-header-2" << "200"
+                                             << all1.arg("https://www.foo.com");
+    QTest::newRow("preflight, wildcard origin") << cors1 << 1 << "GET,OPTIONS" << "x-header-1,x-header-2" << 3600 << "OPTIONS"
+                                                << "https://www.bar.com" << "GET" << "x-header-1, x-header-2" << "200"
+                                                << all1.arg("https://www.bar.com");
+    QTest::newRow("preflight, wildcard takes several labels")
+        << cors1 << 1 << "GET,OPTIONS" << "x-header-1,x-header-2" << 3600 << "OPTIONS" << "https://xpto.www.bar.com" << "GET"
+        << "x-header-1, x-header-2" << "200" << all1.arg("https://xpto.www.bar.com");
+    QTest::newRow("preflight, wildcard needs a label") << cors1 << 1 << "GET" << "" << 0 << "OPTIONS" << "https://bar.com" << "GET"
+                                                       << "" << "200" << "";
+    QTest::newRow("preflight, other origin") << cors1 << 1 << "GET,OPTIONS" << "x-header-1,x-header-2" << 3600 << "OPTIONS"
+                                             << "https://foobar.com" << "GET" << "" << "200" << "";
+    QTest::newRow("preflight, other scheme") << cors1 << 1 << "GET" << "" << 0 << "OPTIONS" << "http://www.foo.com" << "GET" << ""
+                                             << "200" << "";
+    QTest::newRow("preflight, other port") << cors1 << 1 << "GET" << "" << 0 << "OPTIONS" << "https://www.foo.com:8443" << "GET"
+                                           << "" << "200" << "";
+    QTest::newRow("preflight, default port written") << cors1 << -1 << "GET" << "" << 0 << "OPTIONS" << "https://www.foo.com:443"
+                                                     << "GET" << "" << "200"
+                                                     << "allow-origin=https://www.foo.com:443; expose-headers=x-header-3, x-header-4; "
+                                                        "allow-methods=GET; max-age=5";
+    QTest::newRow("simple request, exact origin") << cors1 << 1 << "GET,OPTIONS" << "x-header-1,x-header-2" << 3600 << "GET"
+                                                  << "https://www.foo.com" << "" << "" << "pod"
+                                                  << "allow-origin=https://www.foo.com; allow-credentials=true; "
+                                                     "expose-headers=x-header-3, x-header-4";
+    QTest::newRow("simple request, wildcard origin") << cors1 << 1 << "GET,OPTIONS" << "" << 3600 << "GET" << "https://www.bar.com"
+                                                     << "" << "" << "pod"
+                                                     << "allow-origin=https://www.bar.com; allow-credentials=true; "
+                                                        "expose-headers=x-header-3, x-header-4";
+    QTest::newRow("simple request, other origin") << cors1 << 1 << "GET" << "" << 0 << "GET" << "https://foobar.com" << "" << ""
+                                                  << "pod" << "";
+    QTest::newRow("no Origin: not a CORS request") << cors1 << 1 << "GET" << "" << 0 << "GET" << "" << "" << "" << "pod" << "";
+    QTest::newRow("OPTIONS without request method goes to the backend")
+        << cors1 << -1 << "GET" << "" << 0 << "OPTIONS" << "https://www.foo.com" << "" << "" << "pod"
+        << "allow-origin=https://www.foo.com; expose-headers=x-header-3, x-header-4";
+    // cors-2: every method, no credentials: "*" may be sent as is.
+    QTest::newRow("methods *, no credentials") << "https://www.foo.com" << -1 << "*" << "" << 0 << "OPTIONS" << "https://www.foo.com"
+                                               << "POST" << "" << "200"
+                                               << "allow-origin=https://www.foo.com; expose-headers=x-header-3, x-header-4; "
+                                                  "allow-methods=*; max-age=5";
+    QTest::newRow("methods and headers *, credentials: what was asked")
+        << "https://www.foo.com" << 1 << "*" << "*" << 10 << "OPTIONS" << "https://www.foo.com" << "PUT" << "x-a, x-b" << "200"
+        << "allow-origin=https://www.foo.com; allow-credentials=true; expose-headers=x-header-3, x-header-4; allow-methods=PUT; "
+           "allow-headers=x-a, x-b; max-age=10";
+    QTest::newRow("headers *, credentials, none asked: left out")
+        << "https://www.foo.com" << 1 << "GET" << "*" << 0 << "OPTIONS" << "https://www.foo.com" << "GET" << "" << "200"
+        << "allow-origin=https://www.foo.com; allow-credentials=true; expose-headers=x-header-3, x-header-4; allow-methods=GET; "
+           "max-age=5";
+    QTest::newRow("credentials false: no header") << "https://www.foo.com" << 0 << "GET" << "" << 0 << "GET" << "https://www.foo.com"
+                                                  << "" << "" << "pod"
+                                                  << "allow-origin=https://www.foo.com; expose-headers=x-header-3, x-header-4";
+    // cors-wildcard-origin: any origin, port included.
+    QTest::newRow("origins *, with a port") << "*" << -1 << "PUT" << "" << 0 << "OPTIONS" << "https://foobar.com:12345" << "PUT" << ""
+                                            << "200"
+                                            << "allow-origin=https://foobar.com:12345; expose-headers=x-header-3, x-header-4; "
+                                               "allow-methods=PUT; max-age=5";
+}
+
+void TestGatewayRouting::cors()
+{
+    QFETCH(QString, origins);
+    QFETCH(int, credentials);
+    QFETCH(QString, methods);
+    QFETCH(QString, headers);
+    QFETCH(int, maxAge);
+    QFETCH(QString, method);
+    QFETCH(QString, origin);
+    QFETCH(QString, requestMethod);
+    QFETCH(QString, requestHeaders);
+    QFETCH(QString, outcome);
+    QFETCH(QString, expected);
+    auto list = [](const QString &text) {
+        std::vector<std::string> out;
+        for (const QString &item : text.split(',', Qt::SkipEmptyParts))
+            out.push_back(item.toStdString());
+        return out;
+    };
+    Cluster c;
+    c.pods("default", "echo", 1);
+    services(c, {"web"});
+    c.gatewayClass();
+    c.gateway("default", "gw", {listener("http", 80)});
+    api::HTTPRouteFilter filter;
+    filter.type = "CORS";
+    api::HTTPCORSFilter &cors = filter.cors.emplace();
+    cors.allowOrigins = list(origins);
+    if (credentials >= 0)
+        cors.allowCredentials = credentials == 1;
+    cors.allowMethods = list(methods);
+    cors.allowHeaders = list(headers);
+    cors.exposeHeaders = {"x-header-3", "x-header-4"};
+    if (maxAge > 0)
+        cors.maxAge = maxAge;
+    c.route("default", "r", {rule({}, {backend("web", 80)}, {filter})});
+
+    std::vector<std::pair<std::string, std::string>> sent;
+    for (auto [name, value] : {std::pair{"Origin", origin}, std::pair{"Access-Control-Request-Method", requestMethod},
+                               std::pair{"Access-Control-Request-Headers", requestHeaders}})
+        if (!value.isEmpty())
+            sent.emplace_back(name, value.toStdString());
+    Routed r = send(c, gw(), "http://a.com/cors", sent, method.toStdString());
+    QCOMPARE(r.decision.isForwarded() ? QStringLiteral("pod") : QString::number(r.decision.status), outcome);
+    traffic::HttpRequest request = *traffic::HttpRequest::fromUrl("http://a.com/cors");
+    request.method = method.toStdString();
+    for (const auto &[name, value] : sent)
+        request.headers.add(name, value);
+    traffic::HttpHeaders response;
+    traffic::HttpFilters::applyResponseFilters(r.decision, request, response, nullptr);
+    QStringList seen;
+    for (const auto &[name, value] : response.fields())
+        seen << QString::fromStdString(name).remove("access-control-") + "=" + QString::fromStdString(value);
+    QCOMPARE(seen.join("; "), expected);
+}
+
+void TestGatewayRouting::extensionRefFailsItsRequests()
+{
+    // A custom filter nothing resolves must not be skipped: the requests it would process get an error, on the
+    // rule (all of them) or on a backendRef (that backend's share), and the route's ResolvedRefs says why.
+    Cluster c;
+    c.pods("default", "echo", 1);
+    services(c, {"web", "other"});
+    c.gatewayClass();
+    c.gateway("default", "gw", {listener("http", 80)});
+    api::HTTPRouteFilter custom;
+    custom.type = "ExtensionRef";
+    custom.extensionRef = api::LocalObjectReference{"networking.example.net", "MyFilter", "auth"};
+    api::HTTPBackendRef filtered = backend("other", 80);
+    filtered.filters.push_back(custom);
+    c.route("default", "on-rule", {rule({pathMatch("PathPrefix", "/rule")}, {backend("web", 80)}, {custom})});
+    c.route("default", "on-backend", {rule({pathMatch("PathPrefix", "/backend")}, {backend("web", 80, 0), filtered})});
+    c.route("default", "plain", {rule({pathMatch("PathPrefix", "/plain")}, {backend("web", 80)})});
+
+    Routed onRule = send(c, gw(), "http://a.com/rule");
+    QCOMPARE(onRule.decision.status, 500);
+    QVERIFY(!onRule.decision.isForwarded());
+    QVERIFY(onRule.trace.toText().find("ExtensionRef filter MyFilter.networking.example.net auth cannot be resolved") != std::string::npos);
+    Routed onBackend = send(c, gw(), "http://a.com/backend");
+    QCOMPARE(onBackend.decision.status, 500);
+    QVERIFY(onBackend.trace.toText().find("invalid backendRef (InvalidKind)") != std::string::npos);
+    QCOMPARE(send(c, gw(), "http://a.com/plain").backend(), std::string("web"));
+
+    traffic::RoutingTableBuilder builder(c.store, nullptr);
+    builder.build();
+    for (const char *name : {"default/on-rule", "default/on-backend"}) {
+        const auto &conditions = builder.gatewayStatus().routes.at(name).parents.at(0).conditions;
+        QCOMPARE(api::findCondition(conditions, "Accepted")->status, std::string("True"));
+        QCOMPARE(api::findCondition(conditions, "ResolvedRefs")->status, std::string("False"));
+        QCOMPARE(api::findCondition(conditions, "ResolvedRefs")->reason, std::string("InvalidKind"));
+    }
+    const auto &plain = builder.gatewayStatus().routes.at("default/plain").parents.at(0).conditions;
+    QCOMPARE(api::findCondition(plain, "ResolvedRefs")->status, std::string("True"));
 }
 
 void TestGatewayRouting::listenerSelection_data()

@@ -177,6 +177,33 @@ void TestManifestValidation::validationErrors_data()
                                    "        statusCode: 305\n", "web", "1")
         << 16 << 9 << "spec.rules[0].filters[0].requestRedirect.statusCode"
         << "Unsupported value: 305: supported values: \"301\", \"302\", \"303\", \"307\", \"308\"" << 1;
+    QTest::newRow("CORS origin is scheme://host")
+        << route.arg("PathPrefix", "    filters:\n    - type: CORS\n      cors:\n        allowOrigins:\n        - www.foo.com\n", "web", "1")
+        << 17 << 11 << "spec.rules[0].filters[0].cors.allowOrigins[0]"
+        << "Invalid value: \"www.foo.com\": spec.rules[0].filters[0].cors.allowOrigins[0] in body should match "
+           "'^(\\*|https?:\\/\\/(\\*|(\\*\\.)?(([\\w-]+\\.?)+)?[\\w-]+)(:\\d{1,5})?)$'" << 1;
+    QTest::newRow("CORS * alone")
+        << route.arg("PathPrefix", "    filters:\n    - type: CORS\n      cors:\n        allowOrigins: [\"*\", \"https://a.com\"]\n",
+                     "web", "1")
+        << 16 << 9 << "spec.rules[0].filters[0].cors.allowOrigins"
+        << "Invalid value: \"array\": AllowOrigins cannot contain '*' alongside other origins" << 1;
+    QTest::newRow("CORS method")
+        << route.arg("PathPrefix", "    filters:\n    - type: CORS\n      cors:\n        allowMethods: [GET, FETCH]\n", "web", "1")
+        << 16 << 29 << "spec.rules[0].filters[0].cors.allowMethods[1]"
+        << "Unsupported value: \"FETCH\": supported values: \"GET\", \"HEAD\", \"POST\", \"PUT\", \"DELETE\", \"CONNECT\", "
+           "\"OPTIONS\", \"TRACE\", \"PATCH\", \"*\"" << 1;
+    QTest::newRow("CORS maxAge")
+        << route.arg("PathPrefix", "    filters:\n    - type: CORS\n      cors:\n        maxAge: 0\n", "web", "1")
+        << 16 << 9 << "spec.rules[0].filters[0].cors.maxAge"
+        << "Invalid value: 0: spec.rules[0].filters[0].cors.maxAge in body should be greater than or equal to 1" << 1;
+    QTest::newRow("CORS filter needs its config")
+        << route.arg("PathPrefix", "    filters:\n    - type: CORS\n", "web", "1") << 14 << 7
+        << "spec.rules[0].filters[0]"
+        << "Invalid value: \"object\": filter.cors must be specified for CORS filter.type" << 1;
+    QTest::newRow("extensionRef name")
+        << route.arg("PathPrefix", "    filters:\n    - type: ExtensionRef\n      extensionRef:\n        group: example.net\n"
+                                   "        kind: MyFilter\n", "web", "1")
+        << 15 << 7 << "spec.rules[0].filters[0].extensionRef.name" << "Required value" << 1;
     QTest::newRow("filter config must match type")
         << route.arg("PathPrefix", "    filters:\n    - type: URLRewrite\n", "web", "1") << 14 << 7
         << "spec.rules[0].filters[0]"

@@ -1,0 +1,84 @@
+#include "sim/traffic/corsfilter.h"
+
+#include "sim/api/corsorigin.h"
+
+#include <algorithm>
+
+namespace sim::traffic {
+namespace {
+
+std::string joined(const std::vector<std::string> &items)
+{
+    std::string out;
+    for (const std::string &item : items)
+        out += (out.empty() ? "" : ", ") + item;
+    return out;
+}
+
+bool isWildcard(const std::vector<std::string> &items) { return items.size() == 1 && items.front() == "*"; }
+
+// A list that may be "*": with credentials allowed the header must name what the browser asked for instead
+// (the request header `asked`), and is left out when the browser asked for nothing.
+void setAllowList(HttpHeaders &response, std::string_view name, const std::vector<std::string> &allowed, bool credentials,
+                  const std::string *asked)
+{
+    if (allowed.empty())
+        return;
+    if (!isWildcard(allowed))
+        response.set(name, joined(allowed));
+    else if (!credentials)
+        response.set(name, "*");
+    else if (asked)
+        response.set(name, *asked);
+}
+
+} // namespace
+
+bool CorsFilter::isPreflight(const HttpRequest &request)
+{
+    return request.method == "OPTIONS" && request.headers.has("origin") && request.headers.has("access-control-request-method");
+}
+
+bool CorsFilter::allowsOrigin(const api::HTTPCORSFilter &cors, const HttpRequest &request)
+{
+    const std::string *origin = request.headers.get("origin");
+    if (!origin)
+        return false;
+    if (isWildcard(cors.allowOrigins))
+        return true;
+    const std::optional<api::CorsOrigin> sent = api::CorsOrigin::parse(*origin);
+    return sent && std::any_of(cors.allowOrigins.begin(), cors.allowOrigins.end(), [&](const std::string &allowed) {
+               const std::optional<api::CorsOrigin> pattern = api::CorsOrigin::parse(allowed);
+               return pattern && pattern->admits(*sent);
+           });
+}
+
+void CorsFilter::addResponseHeaders(const api::HTTPCORSFilter &cors, const HttpRequest &request, HttpHeaders &response)
+{
+    if (!allowsOrigin(cors, request))
+        return;
+    const bool credentials = cors.allowCredentials.value_or(false);
+    response.set("access-control-allow-origin", *request.headers.get("origin"));
+    if (credentials)
+        response.set("access-control-allow-credentials", "true");
+    if (!cors.exposeHeaders.empty())
+        response.set("access-control-expose-headers", joined(cors.exposeHeaders));
+    if (!isPreflight(request))
+        return;
+    setAllowList(response, "access-control-allow-methods", cors.allowMethods, credentials,
+                 request.headers.get("access-control-request-method"));
+    setAllowList(response, "access-control-allow-headers", cors.allowHeaders, credentials,
+                 request.headers.get("access-control-request-headers"));
+    response.set("access-control-max-age", std::to_string(cors.maxAge));
+}
+
+std::string CorsFilter::explain(const api::HTTPCORSFilter &cors, const HttpRequest &request)
+{
+    const std::string origin = *request.headers.get("origin");
+    if (allowsOrigin(cors, request))
+        return "Origin " + origin + " is allowed (allowOrigins: " + joined(cors.allowOrigins) + "): Access-Control-* headers added";
+    return "Origin " + origin + " is not in allowOrigins (" + joined(cors.allowOrigins)
+           + "): no Access-Control-* headers, so the browser refuses the cross-origin response";
+}
+
+} // namespace sim::traffic

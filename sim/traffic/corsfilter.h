@@ -1,0 +1,31 @@
+#pragma once
+
+#include "sim/api/httproute.h"
+#include "sim/traffic/httpheaders.h"
+#include "sim/traffic/httprequest.h"
+
+#include <string>
+
+namespace sim::traffic {
+
+/**
+ * Gateway API's CORS filter as its spec and conformance tests describe it: the Gateway answers a browser's
+ * preflight itself, and adds Access-Control-* headers to the responses of requests from an allowed origin.
+ */
+class CorsFilter {
+public:
+    /** OPTIONS with Origin and Access-Control-Request-Method: a browser asking before its cross-origin request. */
+    static bool isPreflight(const HttpRequest &request);
+    /** Whether the request carries an Origin the filter allows. */
+    static bool allowsOrigin(const api::HTTPCORSFilter &cors, const HttpRequest &request);
+    /**
+     * Adds the response headers for an allowed origin (nothing otherwise): Allow-Origin (the request's own Origin,
+     * which the spec allows in every case), Allow-Credentials, Expose-Headers; for a preflight also Allow-Methods,
+     * Allow-Headers and Max-Age.
+     */
+    static void addResponseHeaders(const api::HTTPCORSFilter &cors, const HttpRequest &request, HttpHeaders &response);
+    /** Why the filter let an origin through or not, for the trace. */
+    static std::string explain(const api::HTTPCORSFilter &cors, const HttpRequest &request);
+};
+
+} // namespace sim::traffic

@@ -79,16 +79,16 @@ void LessonSession::replayStep(std::size_t index)
     beginStep(index);
     for (const Interaction &interaction : interactions) {
         runUntil(interaction.time);
-        const api::Object &object = *interaction.object;
         switch (interaction.kind) {
-        case Interaction::Kind::Solution:
+        case Interaction::Kind::Solution:  // carries no object
             applySolution();
             break;
         case Interaction::Kind::Put:
-            m_simulation->applyObjects({object});
+            m_simulation->applyObjects({*interaction.object});
             break;
         case Interaction::Kind::Delete:
-            m_simulation->deleteObject(object.kind(), object.metadata.namespace_, object.metadata.name);
+            m_simulation->deleteObject(interaction.object->kind(), interaction.object->metadata.namespace_,
+                                       interaction.object->metadata.name);
             break;
         }
     }

@@ -180,6 +180,25 @@ public:
         store.create(std::move(o));
     }
 
+    /** Services default/<name> (port 80), all in front of the echo pods. */
+    void echoServices(std::initializer_list<const char *> names)
+    {
+        for (const char *name : names)
+            service("default", name, "echo", 80);
+    }
+
+    /**
+     * The usual Gateway set-up: `pods` ready echo pods in default, one Service per name in front of them (port
+     * 80), the GatewayClass and Gateway default/gw with one HTTP listener on port 80.
+     */
+    void echoGateway(std::initializer_list<const char *> services, int podCount = 1)
+    {
+        pods("default", "echo", podCount);
+        echoServices(services);
+        gatewayClass();
+        gateway("default", "gw", {listener("http", 80)});
+    }
+
     void route(const std::string &ns, const std::string &name, std::vector<api::HTTPRouteRule> rules,
                std::vector<std::string> hostnames = {}, std::vector<api::ParentReference> parents = {})
     {
@@ -242,6 +261,9 @@ struct Routed {
         return {};
     }
 };
+
+/** The Gateway default/gw that echoGateway sets up, as an entry point. */
+inline traffic::EntryPoint gw() { return traffic::EntryPoint::gateway("default", "gw"); }
 
 inline Routed send(Cluster &cluster, const traffic::EntryPoint &entry, const std::string &url,
                    std::vector<std::pair<std::string, std::string>> headers = {}, const std::string &method = "GET")

@@ -1,5 +1,7 @@
 #include "sim/api/labelselector.h"
 
+#include "sim/join.h"
+
 #include <algorithm>
 
 namespace sim::api {
@@ -25,14 +27,6 @@ bool requirementMatches(const LabelSelectorRequirement &r, const Labels &labels)
     return false;
 }
 
-std::string joined(const std::vector<std::string> &values)
-{
-    std::string out;
-    for (const std::string &v : values)
-        out += (out.empty() ? "" : ",") + v;
-    return out;
-}
-
 } // namespace
 
 bool LabelSelector::matches(const Labels &labels) const
@@ -53,15 +47,15 @@ std::string LabelSelector::toString() const
         parts.push_back(key + "=" + value);
     for (const LabelSelectorRequirement &r : matchExpressions) {
         if (r.op == "In")
-            parts.push_back(r.key + " in (" + joined(r.values) + ")");
+            parts.push_back(r.key + " in (" + join(r.values, ",") + ")");
         else if (r.op == "NotIn")
-            parts.push_back(r.key + " notin (" + joined(r.values) + ")");
+            parts.push_back(r.key + " notin (" + join(r.values, ",") + ")");
         else if (r.op == "Exists")
             parts.push_back(r.key);
         else
             parts.push_back("!" + r.key);
     }
-    return joined(parts);
+    return join(parts, ",");
 }
 
 } // namespace sim::api

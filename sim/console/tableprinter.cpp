@@ -75,14 +75,6 @@ std::string ageOf(const api::ObjectMeta &meta, engine::SimTime now)
     return humanDuration(now - meta.creationTimestamp);
 }
 
-std::string join(const std::vector<std::string> &parts, const std::string &separator)
-{
-    std::string out;
-    for (std::size_t i = 0; i < parts.size(); ++i)
-        out += (i ? separator : std::string()) + parts[i];
-    return out;
-}
-
 std::string formatLabels(const api::Labels &labels)
 {
     std::vector<std::string> parts;

@@ -3,6 +3,7 @@
 #include "sim/api/object.h"
 #include "sim/console/table.h"
 #include "sim/engine/simtime.h"
+#include "sim/join.h"
 
 #include <string>
 #include <vector>
@@ -28,8 +29,6 @@ std::string ageOf(const api::ObjectMeta &meta, engine::SimTime now);
 std::string formatLabels(const api::Labels &labels);
 /** metav1.FormatLabelSelector: "app=web", or "<none>" for an empty selector. */
 std::string formatSelector(const api::LabelSelector &selector);
-/** Joins texts with a separator. */
-std::string join(const std::vector<std::string> &parts, const std::string &separator);
 
 // Cells shared by several printers (and describe).
 /** Pod STATUS: the phase, or the reason that explains it (ContainerCreating, CrashLoopBackOff, Terminating...). */

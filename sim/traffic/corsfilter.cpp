@@ -1,19 +1,12 @@
 #include "sim/traffic/corsfilter.h"
 
 #include "sim/api/corsorigin.h"
+#include "sim/join.h"
 
 #include <algorithm>
 
 namespace sim::traffic {
 namespace {
-
-std::string joined(const std::vector<std::string> &items)
-{
-    std::string out;
-    for (const std::string &item : items)
-        out += (out.empty() ? "" : ", ") + item;
-    return out;
-}
 
 bool isWildcard(const std::vector<std::string> &items) { return items.size() == 1 && items.front() == "*"; }
 
@@ -25,21 +18,15 @@ void setAllowList(HttpHeaders &response, std::string_view name, const std::vecto
     if (allowed.empty())
         return;
     if (!isWildcard(allowed))
-        response.set(name, joined(allowed));
+        response.set(name, join(allowed, ", "));
     else if (!credentials)
         response.set(name, "*");
     else if (asked)
         response.set(name, *asked);
 }
 
-} // namespace
-
-bool CorsFilter::isPreflight(const HttpRequest &request)
-{
-    return request.method == "OPTIONS" && request.headers.has("origin") && request.headers.has("access-control-request-method");
-}
-
-bool CorsFilter::allowsOrigin(const api::HTTPCORSFilter &cors, const HttpRequest &request)
+// Whether the request carries an Origin the filter allows.
+bool allowsOrigin(const api::HTTPCORSFilter &cors, const HttpRequest &request)
 {
     const std::string *origin = request.headers.get("origin");
     if (!origin)
@@ -53,31 +40,39 @@ bool CorsFilter::allowsOrigin(const api::HTTPCORSFilter &cors, const HttpRequest
            });
 }
 
-void CorsFilter::addResponseHeaders(const api::HTTPCORSFilter &cors, const HttpRequest &request, HttpHeaders &response)
+} // namespace
+
+bool CorsFilter::isPreflight(const HttpRequest &request)
+{
+    return request.method == "OPTIONS" && request.headers.has("origin") && request.headers.has("access-control-request-method");
+}
+
+bool CorsFilter::addResponseHeaders(const api::HTTPCORSFilter &cors, const HttpRequest &request, HttpHeaders &response)
 {
     if (!allowsOrigin(cors, request))
-        return;
+        return false;
     const bool credentials = cors.allowCredentials.value_or(false);
     response.set("access-control-allow-origin", *request.headers.get("origin"));
     if (credentials)
         response.set("access-control-allow-credentials", "true");
     if (!cors.exposeHeaders.empty())
-        response.set("access-control-expose-headers", joined(cors.exposeHeaders));
+        response.set("access-control-expose-headers", join(cors.exposeHeaders, ", "));
     if (!isPreflight(request))
-        return;
+        return true;
     setAllowList(response, "access-control-allow-methods", cors.allowMethods, credentials,
                  request.headers.get("access-control-request-method"));
     setAllowList(response, "access-control-allow-headers", cors.allowHeaders, credentials,
                  request.headers.get("access-control-request-headers"));
     response.set("access-control-max-age", std::to_string(cors.maxAge));
+    return true;
 }
 
-std::string CorsFilter::explain(const api::HTTPCORSFilter &cors, const HttpRequest &request)
+std::string CorsFilter::explain(const api::HTTPCORSFilter &cors, const HttpRequest &request, bool allowed)
 {
     const std::string origin = *request.headers.get("origin");
-    if (allowsOrigin(cors, request))
-        return "Origin " + origin + " is allowed (allowOrigins: " + joined(cors.allowOrigins) + "): Access-Control-* headers added";
-    return "Origin " + origin + " is not in allowOrigins (" + joined(cors.allowOrigins)
+    if (allowed)
+        return "Origin " + origin + " is allowed (allowOrigins: " + join(cors.allowOrigins, ", ") + "): Access-Control-* headers added";
+    return "Origin " + origin + " is not in allowOrigins (" + join(cors.allowOrigins, ", ")
            + "): no Access-Control-* headers, so the browser refuses the cross-origin response";
 }
 

@@ -16,16 +16,14 @@ class CorsFilter {
 public:
     /** OPTIONS with Origin and Access-Control-Request-Method: a browser asking before its cross-origin request. */
     static bool isPreflight(const HttpRequest &request);
-    /** Whether the request carries an Origin the filter allows. */
-    static bool allowsOrigin(const api::HTTPCORSFilter &cors, const HttpRequest &request);
     /**
      * Adds the response headers for an allowed origin (nothing otherwise): Allow-Origin (the request's own Origin,
      * which the spec allows in every case), Allow-Credentials, Expose-Headers; for a preflight also Allow-Methods,
-     * Allow-Headers and Max-Age.
+     * Allow-Headers and Max-Age. Returns whether the request's Origin is allowed.
      */
-    static void addResponseHeaders(const api::HTTPCORSFilter &cors, const HttpRequest &request, HttpHeaders &response);
-    /** Why the filter let an origin through or not, for the trace. */
-    static std::string explain(const api::HTTPCORSFilter &cors, const HttpRequest &request);
+    static bool addResponseHeaders(const api::HTTPCORSFilter &cors, const HttpRequest &request, HttpHeaders &response);
+    /** Why the filter let the request's origin through (`allowed`) or not, for the trace. */
+    static std::string explain(const api::HTTPCORSFilter &cors, const HttpRequest &request, bool allowed);
 };
 
 } // namespace sim::traffic

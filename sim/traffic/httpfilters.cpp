@@ -127,9 +127,9 @@ void HttpFilters::applyResponseFilters(const RoutingDecision &decision, const Ht
                 if (trace)
                     trace->add("filter", "ResponseHeaderModifier", "response headers changed on the way back to the client");
             } else if (filter.type == "CORS" && filter.cors && request.headers.has("origin")) {
-                CorsFilter::addResponseHeaders(*filter.cors, request, response);
+                const bool allowed = CorsFilter::addResponseHeaders(*filter.cors, request, response);
                 if (trace)
-                    trace->add("filter", "CORS", CorsFilter::explain(*filter.cors, request));
+                    trace->add("filter", "CORS", CorsFilter::explain(*filter.cors, request, allowed));
             }
         }
     };

@@ -14,9 +14,10 @@ namespace sim::traffic {
 struct alignas(64) HttpRequest {
     // Fields in the order routing reads them, the whole aligned to a 64-byte cache line, text kept inside
     // the request up to each field's capacity: scheme, host and port fill the first line, the path the
-    // second, the header list and query the third; method and client fields follow. A routing decision on a
-    // cold request (a load generator keeps thousands of templates) reads two lines, three with header or
-    // query conditions, and no heap block for host or path.
+    // second, the headers (two fields inside the request) the next two and a half, then query, method and
+    // client fields. A routing decision on a cold request (a load generator keeps thousands of templates)
+    // reads two lines, the next ones in order with header or query conditions, and no heap block for
+    // host, path or the first two headers.
     InlineString<16> scheme = "http";
     InlineString<44> host;       // without port; the Host header when one is set
     std::int32_t port = 0;       // 0: the scheme's default port

@@ -28,6 +28,10 @@ public:
     KubeProxy &kubeProxy() { return m_kubeProxy; }
 
 private:
+    RoutingDecision routeLowered(const RoutingTable &table, const EntryPoint &entry, const HttpRequest &original, engine::SimTime now,
+                                 Trace *trace);
+    RoutingDecision routeLowerCaseHost(const RoutingTable &table, const EntryPoint &entry, const HttpRequest &request,
+                                       engine::SimTime now, Trace *trace);
     const CompiledGateway *cachedGateway(const RoutingTable &table, const EntryPoint &entry);
     void viaAddress(const RoutingTable &table, const HttpRequest &request, RoutingDecision &d, Trace *trace);
     void viaClusterName(const RoutingTable &table, const EntryPoint &entry, const HttpRequest &request, RoutingDecision &d,

@@ -1,15 +1,19 @@
 // InlineString: characters inside the object up to its capacity, on the heap beyond it, the same value
-// either way through copies, moves, assignment (also from its own characters) and comparisons; and
-// HttpRequest's fields keeping a routed request's host and path inside the request.
+// either way through copies, moves, assignment (also from its own characters) and comparisons;
+// HttpRequest's fields keeping a routed request's host and path inside the request; HttpHeaders keeping
+// its first fields inside itself and behaving as a plain list of fields across that limit.
 
 #include "sim/traffic/httprequest.h"
 #include "sim/traffic/inlinestring.h"
 
 #include <QtTest>
 
+#include <algorithm>
 #include <string>
 #include <utility>
+#include <vector>
 
+using sim::traffic::HttpHeaders;
 using sim::traffic::HttpRequest;
 using sim::traffic::InlineString;
 
@@ -43,6 +47,8 @@ private slots:
     void comparesAndJoins();
     void requestKeepsShortFieldsInline_data();
     void requestKeepsShortFieldsInline();
+    void headersInsideAndOnTheHeap_data();
+    void headersInsideAndOnTheHeap();
 };
 
 void TestInlineString::keepsTheValue_data()
@@ -223,6 +229,82 @@ void TestInlineString::requestKeepsShortFieldsInline()
     // A copy (a load generator stamping a template) keeps the same value.
     HttpRequest copy = *request;
     QCOMPARE(copy.url(), url.toStdString());
+}
+
+// Operations "add:Name=value", "set:Name=value", "remove:Name", separated by spaces, applied to HttpHeaders
+// and to a plain list of fields with the documented meaning (names lower-case; add joins with ", ";
+// set replaces every value; remove drops every one): both must hold the same fields in the same order,
+// whether the headers are inside the object or on the heap.
+void TestInlineString::headersInsideAndOnTheHeap_data()
+{
+    QTest::addColumn<QString>("ops");
+    QTest::addColumn<bool>("onHeap");
+    QTest::newRow("none") << "" << false;
+    QTest::newRow("two: inside") << "add:User-Agent=bench add:x-version=v3" << false;
+    QTest::newRow("repeated name joins, still inside") << "add:a=1 add:A=2 add:b=3" << false;
+    QTest::newRow("three: heap") << "add:a=1 add:b=2 add:c=3" << true;
+    QTest::newRow("heap, back down to two: stays on the heap") << "add:a=1 add:b=2 add:c=3 remove:B" << true;
+    QTest::newRow("heap, all removed: inside again") << "add:a=1 add:b=2 add:c=3 remove:a remove:b remove:C add:d=4" << false;
+    QTest::newRow("remove the first inside") << "add:a=1 add:b=2 remove:a add:c=3" << false;
+    QTest::newRow("remove the last inside") << "add:a=1 add:b=2 remove:b add:c=3" << false;
+    QTest::newRow("set replaces, moves to the end") << "add:a=1 add:b=2 set:A=9" << false;
+    QTest::newRow("set a new name past two") << "add:a=1 add:b=2 set:c=3" << true;
+    QTest::newRow("remove a missing name") << "add:a=1 remove:z" << false;
+    QTest::newRow("many") << "add:a=1 add:b=2 add:c=3 add:d=4 add:e=5 set:b=7 remove:d add:a=8" << true;
+}
+
+void TestInlineString::headersInsideAndOnTheHeap()
+{
+    QFETCH(QString, ops);
+    QFETCH(bool, onHeap);
+    using Field = HttpHeaders::Field;
+    HttpHeaders headers;
+    std::vector<Field> expected;
+    auto find = [&](const std::string &name) {
+        return std::find_if(expected.begin(), expected.end(), [&](const Field &f) { return f.first == name; });
+    };
+    for (const QString &op : ops.split(' ', Qt::SkipEmptyParts)) {
+        const QString verb = op.section(':', 0, 0), rest = op.section(':', 1);
+        const std::string name = rest.section('=', 0, 0).toStdString(), value = rest.section('=', 1).toStdString();
+        const std::string lower = HttpHeaders::normalize(name);
+        if (verb == "add") {
+            headers.add(name, value);
+            if (auto it = find(lower); it != expected.end())
+                it->second += ", " + value;
+            else
+                expected.emplace_back(lower, value);
+        } else if (verb == "set") {
+            headers.set(name, value);
+            std::erase_if(expected, [&](const Field &f) { return f.first == lower; });
+            expected.emplace_back(lower, value);
+        } else {
+            headers.remove(name);
+            std::erase_if(expected, [&](const Field &f) { return f.first == lower; });
+        }
+    }
+    QVERIFY(std::ranges::equal(headers.fields(), expected));
+    QCOMPARE(headers.isOnHeap(), onHeap);
+    QCOMPARE(headers.empty(), expected.empty());
+    for (const char *name : {"a", "B", "c", "d", "e", "z", "user-agent", "X-Version"}) {
+        auto it = find(HttpHeaders::normalize(name));
+        const std::string *value = headers.get(name);
+        QCOMPARE(value != nullptr, it != expected.end());
+        if (value)
+            QCOMPARE(*value, it->second);
+    }
+    // Copies and moves keep the fields; equality is by fields, wherever they are kept.
+    HttpHeaders copy = headers;
+    QVERIFY(copy == headers);
+    HttpHeaders rebuilt;
+    for (const Field &f : expected)
+        rebuilt.add(f.first, f.second);
+    QVERIFY(rebuilt == headers);
+    HttpHeaders moved = std::move(copy);
+    QVERIFY(std::ranges::equal(moved.fields(), expected));
+    if (!expected.empty()) {
+        rebuilt.add("another", "x");
+        QVERIFY(!(rebuilt == headers));
+    }
 }
 
 QTEST_APPLESS_MAIN(TestInlineString)

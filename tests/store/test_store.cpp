@@ -116,7 +116,7 @@ void TestStore::ownerIndex()
     api::Object rs = api::makeObject(Kind::ReplicaSet);
     rs.metadata.name = "web-abc";
     rs.metadata.namespace_ = "default";
-    rs.metadata.ownerReferences.push_back({"apps/v1", "Deployment", "web", owner->metadata.uid, true, true});
+    rs.metadata.ownerReferences.edit().push_back({"apps/v1", "Deployment", "web", owner->metadata.uid, true, true});
     store.create(rs);
     QCOMPARE(store.listOwnedBy(Kind::ReplicaSet, "default", owner->metadata.uid).size(), std::size_t(1));
     QCOMPARE(store.dependentsOf(owner->metadata.uid).size(), std::size_t(1));

@@ -2,6 +2,7 @@
 
 #include "sim/console/duration.h"
 #include "sim/console/eventprinter.h"
+#include "ui/qs.h"
 
 #include <QColor>
 
@@ -73,8 +74,8 @@ QVariant EventsModel::data(const QModelIndex &index, int role) const
         return {};
     switch (index.column()) {
     case LastSeen: return QString::fromStdString(sim::console::humanDuration(m_now - e.lastTimestamp));
-    case Type: return QString::fromStdString(e.type);
-    case Reason: return QString::fromStdString(e.reason);
+    case Type: return qs(e.type);
+    case Reason: return qs(e.reason);
     case Object:
         return QString::fromStdString(std::string(sim::api::kindInfo(e.involvedObject.kind).singular) + "/" + e.involvedObject.name);
     case Message: return QString::fromStdString(sim::console::eventMessage(e));

@@ -269,7 +269,8 @@ void InspectorPanel::addEvents()
     for (std::size_t i = 0; i < shown; ++i) {
         const sim::controllers::Event &e = *mine[mine.size() - 1 - i];
         auto *item = new QTreeWidgetItem(list, {qs(e.reason), qs(sim::console::eventMessage(e))});
-        item->setToolTip(1, qs(sim::console::eventInterval(e, now) + " ago · " + e.source + " · " + sim::console::eventMessage(e)));
+        item->setToolTip(1, qs(sim::console::eventInterval(e, now) + " ago · " + std::string(e.source) + " · " +
+                               sim::console::eventMessage(e)));
         if (e.type == "Warning")
             item->setForeground(0, m_theme.failing);
     }

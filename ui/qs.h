@@ -2,14 +2,14 @@
 
 #include <QString>
 
-#include <string>
+#include <string_view>
 
 namespace ui {
 
-/** A std::string from sim (UTF-8) as a QString: the one spelling every view uses. */
-inline QString qs(const std::string &s)
+/** Text from sim (UTF-8) as a QString: the one spelling every view uses. */
+inline QString qs(std::string_view s)
 {
-    return QString::fromStdString(s);
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
 }
 
 } // namespace ui

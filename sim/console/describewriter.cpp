@@ -83,8 +83,8 @@ void DescribeWriter::events(const std::vector<const controllers::Event *> &event
     write(0, "Events:\n  Type\tReason\tAge\tFrom\tMessage\n");
     write(1, "----\t------\t----\t----\t-------\n");
     for (const controllers::Event *e : sorted) {
-        write(1, e->type + "\t" + e->reason + "\t" + eventInterval(*e, now) + "\t" + e->source + "\t" +
-                     eventMessage(*e) + "\n");
+        write(1, std::string(e->type) + "\t" + std::string(e->reason) + "\t" + eventInterval(*e, now) + "\t" +
+                     std::string(e->source) + "\t" + eventMessage(*e) + "\n");
     }
 }
 

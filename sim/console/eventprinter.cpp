@@ -77,10 +77,10 @@ Table getEventsTable(std::vector<const controllers::Event *> events, engine::Sim
         std::string object = lowered(kindName(*e)) + "/" + e->involvedObject.name;
         std::string last = humanDuration(now - e->lastTimestamp);
         if (wide)
-            table.addRow({last, e->type, e->reason, object, "", e->source, eventMessage(*e),
+            table.addRow({last, std::string(e->type), std::string(e->reason), object, "", std::string(e->source), eventMessage(*e),
                           humanDuration(now - e->firstTimestamp), std::to_string(e->count), eventName(*e)});
         else
-            table.addRow({last, e->type, e->reason, object, eventMessage(*e)});
+            table.addRow({last, std::string(e->type), std::string(e->reason), object, eventMessage(*e)});
         namespaces.push_back(eventNamespace(*e));
     }
     if (allNamespaces)
@@ -96,7 +96,7 @@ Table eventsTable(std::vector<const controllers::Event *> events, engine::SimTim
     Table table({"LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"});
     std::vector<std::string> namespaces;
     for (const controllers::Event *e : events) {
-        table.addRow({eventInterval(*e, now), e->type, e->reason, kindName(*e) + "/" + e->involvedObject.name, eventMessage(*e)});
+        table.addRow({eventInterval(*e, now), std::string(e->type), std::string(e->reason), kindName(*e) + "/" + e->involvedObject.name, eventMessage(*e)});
         namespaces.push_back(eventNamespace(*e));
     }
     if (allNamespaces)

@@ -20,7 +20,7 @@ Controller::~Controller()
 
 void Controller::enqueueAfter(const std::string &key, engine::SimTime delay, engine::Engine::Work work)
 {
-    const engine::SimTime at = m_context.engine.now() + delay;
+    engine::SimTime at = m_context.engine.now() + delay;
     auto it = m_dirty.find(key);
     if (it != m_dirty.end()) {
         // Already queued soon enough, with work at least as strong as this one: nothing to do.
@@ -28,29 +28,26 @@ void Controller::enqueueAfter(const std::string &key, engine::SimTime delay, eng
         if (it->second.at <= at && strongEnough)
             return;
         m_context.engine.cancel(it->second.event);
-        const engine::SimTime earliest = std::min(at, it->second.at);
+        at = std::min(at, it->second.at);
         if (it->second.work == engine::Engine::Work::Foreground)
             work = engine::Engine::Work::Foreground;
-        m_dirty.erase(it);
-        schedule(key, earliest, work);
-        return;
+    } else {
+        it = m_dirty.try_emplace(key).first;
     }
-    schedule(key, at, work);
-}
-
-void Controller::schedule(const std::string &key, engine::SimTime at, engine::Engine::Work work)
-{
-    engine::EventId id = m_context.engine.scheduleAt(at, [this, key] { process(key); }, work);
-    m_dirty.emplace(key, Pending{id, at, work});
+    // The queued call names its key by the dirty set's own copy, which stays put (elements keep their address
+    // when the table rehashes) until the call runs or is cancelled: no copy of the key per call.
+    const std::string *queued = &it->first;
+    it->second = Pending{m_context.engine.scheduleAt(at, [this, queued] { process(*queued); }, work), at, work};
 }
 
 void Controller::process(const std::string &key)
 {
-    // Leaving the dirty set before reconciling: a change made during the pass queues the key again.
-    m_dirty.erase(key);
-    Result result = reconcile(key);
+    // Leaving the dirty set before reconciling: a change made during the pass queues the key again. The entry
+    // is taken out whole, so the key it holds outlives the pass.
+    const auto entry = m_dirty.extract(key);
+    Result result = reconcile(entry.key());
     if (result.requeueAfter > 0)
-        enqueueAfter(key, result.requeueAfter,
+        enqueueAfter(entry.key(), result.requeueAfter,
                      result.background ? engine::Engine::Work::Background : engine::Engine::Work::Foreground);
 }
 

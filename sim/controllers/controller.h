@@ -65,7 +65,6 @@ private:
         engine::SimTime at;
         engine::Engine::Work work;
     };
-    void schedule(const std::string &key, engine::SimTime at, engine::Engine::Work work);
     void process(const std::string &key);
 
     ControllerContext m_context;

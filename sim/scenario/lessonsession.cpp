@@ -217,7 +217,7 @@ void LessonSession::flushEvents()
     for (std::size_t i = first; i < events.size(); ++i) {
         const controllers::Event &event = events[i];
         const controllers::InvolvedObject &o = event.involvedObject;
-        m_trace.add(event.firstTimestamp, "event " + event.type + " " + event.reason + " " +
+        m_trace.add(event.firstTimestamp, "event " + std::string(event.type) + " " + std::string(event.reason) + " " +
                                               std::string(api::kindInfo(o.kind).singular) + "/" +
                                               (o.namespace_.empty() ? "" : o.namespace_ + "/") + o.name + ": " +
                                               event.message);

@@ -139,6 +139,8 @@ private slots:
     void revisionHistoryLimitPrunes();
     void rolloutUndoRestoresTemplate();
     void podTemplateHashIsStable();
+    void podsShareTheirTemplate_data();
+    void podsShareTheirTemplate();
     void endpointSlicesShareEndpoints_data();
     void endpointSlicesShareEndpoints();
     void endpointSlicesFollowSelectorsAndLabels_data();
@@ -567,6 +569,42 @@ void TestControllers::podTemplateHashIsStable()
     QCOMPARE(static_cast<int>(hash.size()), 10);
     for (char c : hash)
         QVERIFY(std::string("bcdfghjklmnpqrstvwxz2456789").find(c) != std::string::npos);
+}
+
+void TestControllers::podsShareTheirTemplate_data()
+{
+    QTest::addColumn<int>("replicas");
+    QTest::addColumn<bool>("newImage");  // a rollout to a second ReplicaSet before checking
+    QTest::newRow("three pods") << 3 << false;
+    QTest::newRow("two pods after a rollout") << 2 << true;
+}
+
+void TestControllers::podsShareTheirTemplate()
+{
+    QFETCH(int, replicas);
+    QFETCH(bool, newImage);
+    Simulation s(5);
+    applyOk(s, {fixtures::deployment("web", replicas)});
+    QVERIFY(s.settle());
+    if (newImage) {
+        QVERIFY(s.setImage("default", "web", "web", "nginx:1.26").ok);
+        QVERIFY(s.settle());
+    }
+    const std::vector<api::ObjectPtr> pods = podsOf(s);
+    QCOMPARE(static_cast<int>(pods.size()), replicas);
+    for (const api::ObjectPtr &p : pods) {
+        api::ObjectPtr rs = s.store().get(Kind::ReplicaSet, "default", p->metadata.controllerRef()->name);
+        QVERIFY(rs);
+        const api::PodTemplateSpec &t = rs->as<api::ReplicaSet>().spec.template_;
+        // Every version of every pod reads its ReplicaSet's labels and annotations, not copies of them.
+        QCOMPARE(&*p->metadata.labels, &*t.labels);
+        QCOMPARE(&*p->metadata.annotations, &*t.annotations);
+        // Binding gave the pod its own spec (nodeName); the rest is the template's.
+        const api::PodSpec &spec = *p->as<api::Pod>().spec;
+        QVERIFY(!spec.nodeName.empty());
+        QCOMPARE(spec.containers, t.spec->containers);
+        QCOMPARE(spec.containers.front().image, std::string(newImage ? "nginx:1.26" : "nginx:1.25"));
+    }
 }
 
 void TestControllers::endpointSlicesShareEndpoints_data()

@@ -82,13 +82,24 @@ struct CompiledMatch {
     std::size_t pathLength() const { return path.size(); }
 };
 
-/** One backendRef of a rule as the weighted draw reads it; a rule's picks sit side by side in CompiledListener::picks. */
+/**
+ * One backendRef of a rule as the weighted draw reads it, in 16 bytes so that a rule's first two sit in its
+ * MatchProbe. Weights are summed in 32 bits: a rule whose weights add up past that (the Gateway API bounds
+ * them, but objects built in code are not validated) is drawn from its CompiledRule instead
+ * (MatchProbe::hasWideWeights).
+ */
 struct BackendPick {
-    std::uint64_t cumulativeWeight = 0;  // the rule's weights summed up to and including this backend
+    std::uint32_t cumulativeWeight = 0;  // the rule's weights summed up to and including this backend
     std::uint32_t service = kNone;       // as CompiledBackendRef
-    std::uint32_t servicePort = kNone;
+    std::uint32_t servicePort = kNone;   // kNone for an invalid backendRef (its share answers 500)
     std::uint32_t metricId = kNone;
-    bool isValid = true;
+
+    bool isValid() const { return servicePort != kNone; }
+    /** The pick for a backendRef whose weight sums to `cumulative` with those before it. */
+    static BackendPick of(const CompiledBackendRef &backend, std::uint32_t cumulative)
+    {
+        return {cumulative, backend.service, backend.isValid() ? backend.servicePort : kNone, backend.metricId};
+    }
 };
 
 /**
@@ -125,24 +136,35 @@ struct InlineCondition {
 };
 
 /**
- * What routing reads of a match and its rule to forward a request, packed in 28 bytes and kept in the
- * hostname bucket's candidate lists themselves: the full CompiledMatch and CompiledRule (hundreds of
- * bytes each) are only read when a match has conditions that do not fit InlineCondition records, its
- * rule has filters, or a trace is asked for. With thousands of rules this keeps the data a decision
- * touches in cache.
+ * What routing reads of a match and its rule to forward a request, in one 64-byte cache line kept in the
+ * hostname bucket's candidate lists themselves, with the first two backendRefs' picks inside: taking a
+ * candidate without conditions and drawing its backend reads this line and no other. The full
+ * CompiledMatch and CompiledRule (hundreds of bytes each) are only read when a match has conditions that
+ * do not fit InlineCondition records, its rule has filters, or a trace is asked for.
  */
-struct MatchProbe {
+struct alignas(64) MatchProbe {
+    static constexpr std::size_t kInlinePicks = 2;
+
     std::uint32_t match = 0;       // index into CompiledListener::matches
     std::uint32_t rule = 0;        // index into CompiledListener::rules
     std::uint32_t ruleMetric = kNone;
-    std::uint32_t firstPick = 0;   // the rule's backends in CompiledListener::picks
+    std::uint32_t firstPick = 0;   // the rule's backends in CompiledListener::picks (read past kInlinePicks)
     std::uint32_t pickCount = 0;
     std::uint32_t firstCondition = 0;  // the match's conditions in CompiledListener::conditions
     CompiledMatch::PathKind pathKind = CompiledMatch::PathKind::Prefix;
     bool hasConditions = false;    // a method, header or query match to check
     bool hasRuleFilters = false;   // the rule has filters or mirrors: forwarding reads the CompiledRule
     std::uint8_t conditionCount = 0;  // 0 with hasConditions: a condition does not fit, check the CompiledMatch
+    bool hasWideWeights = false;   // the weights sum past 32 bits: the draw reads the CompiledRule
+    std::array<BackendPick, kInlinePicks> inlinePicks{};  // the first pickCount of them, when pickCount <= kInlinePicks
+
+    /** The rule's picks: inside the probe when they fit, else in the listener's array. */
+    const BackendPick *picks(const std::vector<BackendPick> &listenerPicks) const
+    {
+        return pickCount <= kInlinePicks ? inlinePicks.data() : listenerPicks.data() + firstPick;
+    }
 };
+static_assert(sizeof(MatchProbe) == 64, "a probe and its inline picks fill one cache line");
 
 /** The matches that apply to one hostname of a listener, indexed by path, each list by precedence. */
 struct HostBucket {

@@ -6,6 +6,7 @@
 #include "sim/traffic/matchprecedence.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace sim::traffic {
 
@@ -509,7 +510,8 @@ void GatewayCompiler::addToListener(CompiledListener &listener, const RouteTempl
         std::uint64_t cumulative = 0;
         for (const CompiledBackendRef &backend : rule.backends) {
             cumulative += backend.weight;
-            listener.picks.push_back(BackendPick{cumulative, backend.service, backend.servicePort, backend.metricId, backend.isValid()});
+            // Past 32 bits the probe says so and the draw reads the CompiledRule: the value here is unused.
+            listener.picks.push_back(BackendPick::of(backend, static_cast<std::uint32_t>(cumulative)));
         }
     }
     for (const std::string &hostname : hostnames) {
@@ -532,10 +534,20 @@ void GatewayCompiler::addToListener(CompiledListener &listener, const RouteTempl
             const CompiledRule &rule = tmpl.rules[match.rule];
             auto firstCondition = static_cast<std::uint32_t>(listener.conditions.size());
             std::uint8_t conditionCount = inlineConditions(match, listener.conditions);
-            MatchProbe probe{id, ruleBase + match.rule, rule.metricId, firstPick[match.rule],
-                             static_cast<std::uint32_t>(rule.backends.size()), firstCondition, match.pathKind,
-                             match.method || !match.headers.empty() || !match.queryParams.empty(),
-                             !rule.filters.empty() || !rule.mirrors.empty(), conditionCount};
+            MatchProbe probe;
+            probe.match = id;
+            probe.rule = ruleBase + match.rule;
+            probe.ruleMetric = rule.metricId;
+            probe.firstPick = firstPick[match.rule];
+            probe.pickCount = static_cast<std::uint32_t>(rule.backends.size());
+            probe.firstCondition = firstCondition;
+            probe.pathKind = match.pathKind;
+            probe.hasConditions = match.method || !match.headers.empty() || !match.queryParams.empty();
+            probe.hasRuleFilters = !rule.filters.empty() || !rule.mirrors.empty();
+            probe.conditionCount = conditionCount;
+            probe.hasWideWeights = rule.totalWeight > std::numeric_limits<std::uint32_t>::max();
+            if (probe.pickCount <= MatchProbe::kInlinePicks)
+                std::copy_n(listener.picks.begin() + probe.firstPick, probe.pickCount, probe.inlinePicks.begin());
             switch (match.pathKind) {
             case CompiledMatch::PathKind::Exact:
                 bucket->exact[match.path].push_back(probe);

@@ -93,7 +93,9 @@ private:
     void assign(std::string_view s)
     {
         if (s.size() <= kInlineCapacity) {
-            std::memcpy(m_bytes, s.data(), s.size());
+            // An empty view may have a null data(): memcpy from null is undefined even for 0 bytes.
+            if (!s.empty())
+                std::memcpy(m_bytes, s.data(), s.size());
             setInlineSize(s.size());
             return;
         }

@@ -348,18 +348,30 @@ bool Router::applyRuleFilters(const RoutingTable &table, const HttpRequest &requ
 
 void Router::forwardGatewayRule(const RoutingTable &table, const MatchProbe &probe, RoutingDecision &d, Trace *trace)
 {
-    const BackendPick *picks = d.listener->picks.data() + probe.firstPick;
-    const std::uint64_t total = probe.pickCount > 0 ? picks[probe.pickCount - 1].cumulativeWeight : 0;
+    const BackendPick *picks = probe.picks(d.listener->picks);
+    const std::uint64_t total = probe.hasWideWeights ? d.rule->totalWeight
+                              : probe.pickCount > 0  ? picks[probe.pickCount - 1].cumulativeWeight
+                                                     : 0;
     if (total == 0) {
         answer(d, 500, "Internal Server Error", trace,
                d.rule->backends.empty() ? "the rule has no backendRefs" : "every backendRef has weight 0");
         return;
     }
     std::uint64_t draw = m_random.uniform(total);
-    auto index = static_cast<std::size_t>(
-        std::upper_bound(picks, picks + probe.pickCount, draw, [](std::uint64_t v, const BackendPick &p) { return v < p.cumulativeWeight; })
-        - picks);
-    const BackendPick &pick = picks[index];
+    std::size_t index = 0;
+    BackendPick pick;
+    if (probe.hasWideWeights) {
+        // Weights past 32 bits (objects built in code: validation bounds them): the same draw, summed from the rule.
+        const std::vector<CompiledBackendRef> &backends = d.rule->backends;
+        for (std::uint64_t cumulative = backends[0].weight; cumulative <= draw; cumulative += backends[index].weight)
+            ++index;
+        pick = BackendPick::of(backends[index], 0);
+    } else {
+        index = static_cast<std::size_t>(
+            std::upper_bound(picks, picks + probe.pickCount, draw, [](std::uint64_t v, const BackendPick &p) { return v < p.cumulativeWeight; })
+            - picks);
+        pick = picks[index];
+    }
     d.backendIndex = static_cast<std::uint32_t>(index);
     d.backendMetric = pick.metricId;
     if (trace) {
@@ -369,7 +381,7 @@ void Router::forwardGatewayRule(const RoutingTable &table, const MatchProbe &pro
             why += "; draw " + std::to_string(draw) + " fell in its range";
         trace->add("backend", backend.kind + " " + backend.key() + (backend.port ? ":" + std::to_string(backend.port) : ""), why);
     }
-    if (!pick.isValid) {
+    if (!pick.isValid()) {
         answer(d, 500, "Internal Server Error", trace,
                "invalid backendRef (" + d.backendRef()->invalidReason + "): " + d.backendRef()->invalidMessage);
         return;

@@ -4,6 +4,8 @@
 
 #include <QtTest>
 
+#include <map>
+
 using namespace sim;
 using namespace fixture;
 using traffic::EntryPoint;
@@ -80,6 +82,8 @@ private slots:
     void weights_data();
     void weights();
     void weightedSplitIsStatisticallyRight();
+    void weightsPast32Bits_data();
+    void weightsPast32Bits();
     void listenerSelection_data();
     void listenerSelection();
     void noEndpointsGives503();
@@ -393,6 +397,54 @@ void TestGatewayRouting::weightedSplitIsStatisticallyRight()
     // 99.9 % Wilson intervals around what we observed must contain the configured shares.
     QVERIFY2(metrics::ShareInterval::wilson(canary, n, 3.2905).contains(0.10), qPrintable(QString::number(canary)));
     QVERIFY2(metrics::ShareInterval::wilson(errors, n, 3.2905).contains(0.50), qPrintable(QString::number(errors)));
+}
+
+// The draw sums weights in 32 bits when they fit (picks inside the probe) and from the rule when they do not
+// (objects built in code are not validated): either way each backendRef gets its weight's share, an invalid
+// one answered with 500. Up to three backends, weights near the int32 maximum.
+void TestGatewayRouting::weightsPast32Bits_data()
+{
+    QTest::addColumn<QList<int>>("weights");
+    QTest::addColumn<QStringList>("names");
+    constexpr int big = 2147483647;
+    QTest::newRow("two, 32 bits") << QList<int>{big, big} << QStringList{"a", "b"};
+    QTest::newRow("three, exactly 2^32 - 1") << QList<int>{1431655765, 1431655765, 1431655765} << QStringList{"a", "b", "c"};
+    QTest::newRow("three, 2^32: past 32 bits") << QList<int>{big, big, 2} << QStringList{"a", "b", "c"};
+    QTest::newRow("three, past 32 bits") << QList<int>{big, big, big} << QStringList{"a", "b", "c"};
+    QTest::newRow("past 32 bits, one invalid") << QList<int>{big, big, big} << QStringList{"a", "missing", "c"};
+    QTest::newRow("past 32 bits, zero first") << QList<int>{0, big, big, big} << QStringList{"a", "b", "c", "missing"};
+}
+
+void TestGatewayRouting::weightsPast32Bits()
+{
+    QFETCH(QList<int>, weights);
+    QFETCH(QStringList, names);
+    Cluster c;
+    c.echoGateway({"a", "b", "c"}, 2);
+    std::vector<api::HTTPBackendRef> refs;
+    double total = 0;
+    for (int i = 0; i < weights.size(); ++i) {
+        refs.push_back(backend(names[i].toStdString(), 80, weights[i]));
+        total += weights[i];
+    }
+    c.route("default", "r", {rule({}, refs)});
+    auto table = c.table();
+    traffic::Router router(c.engine.stream("wide-weights"));
+    auto request = *traffic::HttpRequest::fromUrl("http://h/");
+    std::map<std::string, int> landed;  // service name, or "500"
+    constexpr int n = 6000;
+    for (int i = 0; i < n; ++i) {
+        traffic::RoutingDecision d = router.route(*table, gw(), request, 0, nullptr);
+        landed[d.status == 500 ? std::string("500") : d.service->name] += 1;
+    }
+    for (int i = 0; i < weights.size(); ++i) {
+        const std::string key = names[i] == "missing" ? "500" : names[i].toStdString();
+        const double share = weights[i] / total;
+        QVERIFY2(metrics::ShareInterval::wilson(landed[key], n, 3.2905).contains(share),
+                 qPrintable(names[i] + ": " + QString::number(landed[key]) + " of " + QString::number(n)));
+        if (weights[i] == 0)
+            QCOMPARE(landed[key], 0);
+    }
 }
 
 void TestGatewayRouting::listenerSelection_data()

@@ -37,6 +37,8 @@ private slots:
     void copiesAndMoves();
     void assignsFromItself_data();
     void assignsFromItself();
+    void takesANullView_data();
+    void takesANullView();
     void comparesAndJoins_data();
     void comparesAndJoins();
     void requestKeepsShortFieldsInline_data();
@@ -129,6 +131,32 @@ void TestInlineString::assignsFromItself()
     const Small &same = s;
     s = same;
     QCOMPARE(s.str(), value.substr(static_cast<std::size_t>(drop)));
+}
+
+// std::string_view() has a null data(): constructing from it or assigning it must give an empty string
+// without reading through the pointer (the asan preset's UBSan flags a memcpy from null).
+void TestInlineString::takesANullView_data()
+{
+    QTest::addColumn<int>("before");
+    QTest::newRow("onto empty") << 0;
+    QTest::newRow("onto inline") << 7;
+    QTest::newRow("onto heap") << 40;
+}
+
+void TestInlineString::takesANullView()
+{
+    QFETCH(int, before);
+    const std::string_view null;
+    QVERIFY(null.data() == nullptr);
+    Small constructed(null);
+    QVERIFY(constructed.empty());
+    QVERIFY(constructed.isInline());
+    Small assigned(text(before));
+    QCOMPARE(assigned.size(), static_cast<std::size_t>(before));
+    assigned = null;
+    QVERIFY(assigned.empty());
+    QVERIFY(assigned.isInline());
+    QVERIFY(assigned == "");
 }
 
 void TestInlineString::comparesAndJoins_data()

@@ -142,12 +142,12 @@ void Admission::admitPod(api::Object &object, const api::ObjectPtr &existing, co
 {
     if (!existing)
         return;
-    api::PodSpec &spec = object.as<api::Pod>().spec;
-    const api::PodSpec &old = existing->as<api::Pod>().spec;
-    if (spec.nodeName.empty())
-        spec.nodeName = old.nodeName;
+    api::Shared<api::PodSpec> &spec = object.as<api::Pod>().spec;
+    const api::PodSpec &old = *existing->as<api::Pod>().spec;
+    if (spec->nodeName.empty())
+        spec.edit().nodeName = old.nodeName;
     // Only images may change in a pod's spec (of what kubesim models).
-    api::PodSpec comparable = spec;
+    api::PodSpec comparable = *spec;
     for (std::size_t i = 0; i < comparable.containers.size() && i < old.containers.size(); ++i)
         comparable.containers[i].image = old.containers[i].image;
     if (!(comparable == old))

@@ -54,7 +54,7 @@ bool isImmortalNamespace(const std::string &name) { return name == "default" || 
 
 bool isUntouchedSystemNamespace(const api::Object &object)
 {
-    if (object.kind() != api::Kind::Namespace || !object.metadata.annotations.empty() || object.metadata.labels.size() != 1)
+    if (object.kind() != api::Kind::Namespace || !object.metadata.annotations->empty() || object.metadata.labels->size() != 1)
         return false;
     return std::find(std::begin(kSystemNamespaces), std::end(kSystemNamespaces), object.metadata.name) != std::end(kSystemNamespaces);
 }
@@ -70,7 +70,7 @@ Simulation::Simulation(std::uint64_t seed)
     for (const char *name : kSystemNamespaces) {
         api::Object ns = api::makeObject(api::Kind::Namespace);
         ns.metadata.name = name;
-        ns.metadata.labels["kubernetes.io/metadata.name"] = name;
+        ns.metadata.labels.edit()["kubernetes.io/metadata.name"] = name;
         m_store.create(std::move(ns));
     }
     m_admissionWatch = m_store.watch([this](const store::WatchEvent &event) {
@@ -104,12 +104,12 @@ api::Object Simulation::mergeForUpdate(const api::Object &desired, const api::Ob
 {
     api::Object merged = desired;
     merged.metadata.uid = existing->metadata.uid;
-    merged.metadata.ownerReferences = desired.metadata.ownerReferences.empty() ? existing->metadata.ownerReferences
+    merged.metadata.ownerReferences = desired.metadata.ownerReferences->empty() ? existing->metadata.ownerReferences
                                                                               : desired.metadata.ownerReferences;
     // Annotations the controllers own survive an apply, as kubectl's three-way merge keeps them.
-    for (const auto &[key, value] : existing->metadata.annotations) {
-        if (key.rfind("deployment.kubernetes.io/", 0) == 0 && !merged.metadata.annotations.count(key))
-            merged.metadata.annotations[key] = value;
+    for (const auto &[key, value] : *existing->metadata.annotations) {
+        if (key.rfind("deployment.kubernetes.io/", 0) == 0 && !merged.metadata.annotations->count(key))
+            merged.metadata.annotations.edit()[key] = value;
     }
     std::visit(
         [&](auto &body) {
@@ -243,7 +243,7 @@ CommandResult Simulation::setImage(const std::string &ns, const std::string &dep
         if (!d)
             return CommandResult::failure(notFoundMessage(api::Kind::Deployment, deployment));
         api::Object updated = *d;
-        auto &containers = updated.as<api::Deployment>().spec.template_.spec.containers;
+        auto &containers = updated.as<api::Deployment>().spec.template_.spec.edit().containers;
         auto it = std::find_if(containers.begin(), containers.end(), [&](const api::Container &c) { return c.name == container; });
         if (it == containers.end())
             return CommandResult::failure("unable to find container named " + quoted(container));
@@ -279,7 +279,7 @@ CommandResult Simulation::rolloutUndo(const std::string &ns, const std::string &
                 return CommandResult::failure("unable to find specified revision " + std::to_string(toRevision) + " in history");
         }
         api::PodTemplateSpec podTemplate = target->as<api::ReplicaSet>().spec.template_;
-        podTemplate.labels.erase(controllers::kPodTemplateHashLabel);
+        podTemplate.labels.edit().erase(controllers::kPodTemplateHashLabel);
         const std::string revision = std::to_string(DeploymentController::revisionOf(*target));
         if (podTemplate == d->as<api::Deployment>().spec.template_)
             return CommandResult::success(d->displayName() + " skipped rollback (current template already matches revision " + revision + ")");
@@ -399,9 +399,9 @@ CommandResult Simulation::updatePodAnnotations(const std::string &ns, const std:
     api::Object updated = *p;
     for (const auto &[key, value] : changes) {
         if (value)
-            updated.metadata.annotations[key] = *value;
+            updated.metadata.annotations.edit()[key] = *value;
         else
-            updated.metadata.annotations.erase(key);
+            updated.metadata.annotations.edit().erase(key);
     }
     if (updated.metadata.annotations != p->metadata.annotations)
         m_store.update(std::move(updated));
@@ -414,7 +414,7 @@ CommandResult Simulation::setReadinessFailing(const std::string &ns, const std::
         api::ObjectPtr p = m_store.get(api::Kind::Pod, ns, pod);
         if (!p)
             return CommandResult::failure(notFoundMessage(api::Kind::Pod, pod));
-        const auto &containers = p->as<api::Pod>().spec.containers;
+        const auto &containers = p->as<api::Pod>().spec->containers;
         if (std::none_of(containers.begin(), containers.end(), [](const api::Container &c) { return c.readinessProbe.has_value(); }))
             return CommandResult::failure("pod " + quoted(pod) + " has no readinessProbe: it is ready whenever its containers run");
         return updatePodAnnotations(ns, pod,
@@ -430,7 +430,7 @@ CommandResult Simulation::crashLoop(const std::string &ns, const std::string &po
         api::ObjectPtr p = m_store.get(api::Kind::Pod, ns, pod);
         if (!p)
             return CommandResult::failure(notFoundMessage(api::Kind::Pod, pod));
-        const auto &containers = p->as<api::Pod>().spec.containers;
+        const auto &containers = p->as<api::Pod>().spec->containers;
         if (!container.empty() &&
             std::none_of(containers.begin(), containers.end(), [&](const api::Container &c) { return c.name == container; }))
             return CommandResult::failure("unable to find container named " + quoted(container));
@@ -491,7 +491,7 @@ CommandResult Simulation::drain(const std::string &node)
     return guarded([&] {
         std::string message = result.message;
         for (const api::ObjectPtr &pod : m_store.list(api::Kind::Pod)) {
-            if (pod->as<api::Pod>().spec.nodeName != node || controllers::isTerminating(*pod))
+            if (pod->as<api::Pod>().spec->nodeName != node || controllers::isTerminating(*pod))
                 continue;
             message += "\nevicting pod " + pod->metadata.namespace_ + "/" + pod->metadata.name;
             controllers::deleteGracefully(m_store, pod, m_engine.now());
@@ -505,7 +505,7 @@ CommandResult Simulation::failNode(const std::string &node)
     return updateNode(
         node,
         [](api::Object &n) {
-            return n.metadata.annotations.insert_or_assign(controllers::annotation::kKubeletStopped, "true").second;
+            return n.metadata.annotations.edit().insert_or_assign(controllers::annotation::kKubeletStopped, "true").second;
         },
         "failed (kubelet stopped)", "already failed");
 }
@@ -513,7 +513,7 @@ CommandResult Simulation::failNode(const std::string &node)
 CommandResult Simulation::recoverNode(const std::string &node)
 {
     return updateNode(
-        node, [](api::Object &n) { return n.metadata.annotations.erase(controllers::annotation::kKubeletStopped) > 0; },
+        node, [](api::Object &n) { return n.metadata.annotations.edit().erase(controllers::annotation::kKubeletStopped) > 0; },
         "recovered (kubelet running)", "is not failed");
 }
 
@@ -562,11 +562,11 @@ CommandResult Simulation::setCanaryWeight(const std::string &ns, const std::stri
         const long total = std::strtol(totalText.c_str(), &end, 10);
         const long bound = end && *end == '\0' && total > 0 ? total : 100;  // ingress-nginx's default total
         if (weight < 0 || weight > bound)
-            return CommandResult::failure("The Ingress " + quoted(ingress) + " is invalid: metadata.annotations[" + kPrefix
+            return CommandResult::failure("The Ingress " + quoted(ingress) + " is invalid: metadata.annotations.edit()[" + kPrefix
                                           + "canary-weight]: Invalid value: " + std::to_string(weight) + ": must be between 0 and "
                                           + std::to_string(bound) + " (canary-weight-total)");
         api::Object edited = *current;
-        edited.metadata.annotations[std::string(kPrefix) + "canary-weight"] = std::to_string(weight);
+        edited.metadata.annotations.edit()[std::string(kPrefix) + "canary-weight"] = std::to_string(weight);
         const ApplyResult result = applyObjects({edited});
         return result.ok ? CommandResult::success(result.objects.front().toString()) : CommandResult::failure(result.errorText());
     });

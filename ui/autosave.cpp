@@ -71,7 +71,7 @@ std::string Autosave::sandboxYaml(const sim::store::Store &store)
         for (const sim::api::ObjectPtr &obj : store.list(info.kind)) {
             // What controllers made (ReplicaSets, Pods, EndpointSlices) comes back from its owner; the system
             // namespaces come with every cluster.
-            if (!obj->metadata.ownerReferences.empty() || obj->metadata.labels.count(sim::api::kManagedByLabel)
+            if (!obj->metadata.ownerReferences->empty() || obj->metadata.labels->count(sim::api::kManagedByLabel)
                 || sim::isUntouchedSystemNamespace(*obj))
                 continue;
             yaml += (yaml.empty() ? "" : "---\n") + sim::manifest::toYaml(*obj, options);

@@ -206,9 +206,9 @@ void InspectorPanel::refresh()
     new QTreeWidgetItem(meta, {tr("uid"), qs(o.metadata.uid)});
     new QTreeWidgetItem(meta, {tr("resourceVersion"), QString::number(o.metadata.resourceVersion)});
     new QTreeWidgetItem(meta, {tr("generation"), QString::number(o.metadata.generation)});
-    if (!o.metadata.labels.empty()) {
+    if (!o.metadata.labels->empty()) {
         auto *labels = new QTreeWidgetItem(meta, {tr("labels")});
-        for (const auto &[k, v] : o.metadata.labels)
+        for (const auto &[k, v] : *o.metadata.labels)
             new QTreeWidgetItem(labels, {qs(k), qs(v)});
     }
     if (const sim::api::OwnerReference *owner = o.metadata.controllerRef())
@@ -227,7 +227,7 @@ void InspectorPanel::addStatus(const sim::api::Object &o)
         auto *status = new QTreeWidgetItem(m_details, {tr("status"), qs(sim::topology::podDisplayStatus(o))});
         new QTreeWidgetItem(status, {tr("phase"), qs(pod.status.phase)});
         new QTreeWidgetItem(status, {tr("podIP"), qs(pod.status.podIP)});
-        new QTreeWidgetItem(status, {tr("node"), qs(pod.spec.nodeName)});
+        new QTreeWidgetItem(status, {tr("node"), qs(pod.spec->nodeName)});
         for (const auto &c : pod.status.containerStatuses)
             new QTreeWidgetItem(status, {qs("container " + c.name), QStringLiteral("%1 %2, %3 restarts")
                                                                       .arg(qs(c.state), qs(c.reason)).arg(c.restartCount)});

@@ -1,11 +1,10 @@
 #pragma once
 
+#include "sim/api/shared.h"
+
 #include <cstdint>
-#include <map>
-#include <memory>
 #include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace sim::api {
@@ -35,26 +34,10 @@ struct Endpoint {
 };
 
 /**
- * An Endpoint held immutable and shared: a new version of a slice, or the slices of every Service selecting one pod,
- * share it instead of copying its strings, so a slice write costs what it changes. Reads as a `const Endpoint &`.
+ * An Endpoint shared: a new version of a slice, or the slices of every Service selecting one pod, share it instead of
+ * copying its strings, so a slice write costs what it changes. Reads as a `const Endpoint &`.
  */
-class SharedEndpoint {
-public:
-    // Implicit, so code that builds a slice by value (decoder, tests) reads as before.
-    SharedEndpoint(Endpoint endpoint) : m_endpoint(std::make_shared<const Endpoint>(std::move(endpoint))) {}
-
-    operator const Endpoint &() const { return *m_endpoint; }
-    const Endpoint &operator*() const { return *m_endpoint; }
-    const Endpoint *operator->() const { return m_endpoint.get(); }
-    /** Equal values; the same shared endpoint compares without reading it. */
-    bool operator==(const SharedEndpoint &other) const
-    {
-        return m_endpoint == other.m_endpoint || *m_endpoint == *other.m_endpoint;
-    }
-
-private:
-    std::shared_ptr<const Endpoint> m_endpoint;
-};
+using SharedEndpoint = Shared<Endpoint>;
 
 struct EndpointPort {
     std::string name;

@@ -4,7 +4,7 @@ namespace sim::api {
 
 const OwnerReference *ObjectMeta::controllerRef() const
 {
-    for (const OwnerReference &ref : ownerReferences) {
+    for (const OwnerReference &ref : *ownerReferences) {
         if (ref.controller)
             return &ref;
     }
@@ -13,8 +13,8 @@ const OwnerReference *ObjectMeta::controllerRef() const
 
 std::string ObjectMeta::annotation(const std::string &key, const std::string &fallback) const
 {
-    auto it = annotations.find(key);
-    return it == annotations.end() ? fallback : it->second;
+    auto it = annotations->find(key);
+    return it == annotations->end() ? fallback : it->second;
 }
 
 const Condition *findCondition(const std::vector<Condition> &conditions, std::string_view type)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sim/api/labelselector.h"
+#include "sim/api/shared.h"
 #include "sim/engine/simtime.h"
 
 #include <cstdint>
@@ -29,10 +30,11 @@ struct ObjectMeta {
     std::string name;
     std::string generateName;
     std::string namespace_;  // empty for cluster-scoped kinds
-    Labels labels;
-    Annotations annotations;
-    std::vector<OwnerReference> ownerReferences;
-    std::vector<std::string> finalizers;
+    // Shared between an object's versions: most writes (status, scheduling) change none of them.
+    Shared<Labels> labels;
+    Shared<Annotations> annotations;
+    Shared<std::vector<OwnerReference>> ownerReferences;
+    Shared<std::vector<std::string>> finalizers;
 
     std::string uid;
     std::uint64_t resourceVersion = 0;

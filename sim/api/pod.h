@@ -3,6 +3,7 @@
 #include "sim/api/intorstring.h"
 #include "sim/api/objectmeta.h"
 #include "sim/api/quantity.h"
+#include "sim/api/shared.h"
 
 #include <cstdint>
 #include <map>
@@ -81,11 +82,11 @@ struct PodSpec {
     bool operator==(const PodSpec &) const = default;
 };
 
-/** A pod template: the labels and annotations pods get, and their spec. */
+/** A pod template: the labels and annotations pods get, and their spec (all three shared with the pods made from it). */
 struct PodTemplateSpec {
-    Labels labels;
-    Annotations annotations;
-    PodSpec spec;
+    Shared<Labels> labels;
+    Shared<Annotations> annotations;
+    Shared<PodSpec> spec;
     bool operator==(const PodTemplateSpec &) const = default;
 };
 
@@ -117,7 +118,8 @@ struct PodStatus {
 };
 
 struct Pod {
-    PodSpec spec;
+    // Shared between the pod's versions (and with its template until bound): a status write copies no spec.
+    Shared<PodSpec> spec;
     PodStatus status;
 
     /** Ready condition is True. */

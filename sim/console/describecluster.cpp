@@ -21,7 +21,7 @@ std::int64_t milliOf(const std::map<std::string, api::Quantity> &list, const cha
 PodResources resourcesOf(const api::Pod &pod)
 {
     PodResources r;
-    for (const api::Container &k : pod.spec.containers) {
+    for (const api::Container &k : pod.spec->containers) {
         r.cpuRequests += milliOf(k.resources.requests, "cpu");
         r.cpuLimits += milliOf(k.resources.limits, "cpu");
         r.memoryRequests += milliOf(k.resources.requests, "memory");
@@ -59,7 +59,7 @@ void nodeResources(Context &c, const api::Object &o)
     std::vector<api::ObjectPtr> pods;
     for (const api::ObjectPtr &p : c.simulation.store().list(api::Kind::Pod)) {
         const api::Pod &pod = p->as<api::Pod>();
-        if (pod.spec.nodeName == o.metadata.name && pod.status.phase != "Succeeded" && pod.status.phase != "Failed")
+        if (pod.spec->nodeName == o.metadata.name && pod.status.phase != "Succeeded" && pod.status.phase != "Failed")
             pods.push_back(p);
     }
     c.w.write(0, "Non-terminated Pods:\t(" + std::to_string(pods.size()) + " in total)\n");

@@ -15,8 +15,8 @@ std::string endpointsText(const Context &c, const std::string &ns, const std::st
 {
     std::vector<std::string> all;
     for (const api::ObjectPtr &slice : c.simulation.store().list(api::Kind::EndpointSlice, ns)) {
-        auto owner = slice->metadata.labels.find(api::kServiceNameLabel);
-        if (owner == slice->metadata.labels.end() || owner->second != service)
+        auto owner = slice->metadata.labels->find(api::kServiceNameLabel);
+        if (owner == slice->metadata.labels->end() || owner->second != service)
             continue;
         const api::EndpointSlice &s = slice->as<api::EndpointSlice>();
         for (const api::EndpointPort &port : s.ports) {

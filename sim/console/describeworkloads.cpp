@@ -172,7 +172,7 @@ std::string replicaSetsText(const std::vector<api::ObjectPtr> &sets)
 bool isCurrentTemplate(const api::PodTemplateSpec &rsTemplate, const api::PodTemplateSpec &deploymentTemplate)
 {
     api::PodTemplateSpec t = rsTemplate;
-    t.labels.erase("pod-template-hash");
+    t.labels.edit().erase("pod-template-hash");
     return t == deploymentTemplate;
 }
 
@@ -192,16 +192,16 @@ void podTemplate(Context &c, const api::PodTemplateSpec &t)
 {
     c.w.write(0, "Pod Template:\n");
     c.w.labels("  ", "Labels", t.labels);
-    if (!t.annotations.empty())
+    if (!t.annotations->empty())
         c.w.annotations("  ", "Annotations", t.annotations);
-    if (!t.spec.serviceAccountName.empty())
-        c.w.write(1, "Service Account:\t" + t.spec.serviceAccountName + "\n");
-    if (!t.spec.initContainers.empty())
-        containers(c, "  ", "Init Containers", t.spec.initContainers, {});
-    containers(c, "  ", "Containers", t.spec.containers, {});
+    if (!t.spec->serviceAccountName.empty())
+        c.w.write(1, "Service Account:\t" + t.spec->serviceAccountName + "\n");
+    if (!t.spec->initContainers.empty())
+        containers(c, "  ", "Init Containers", t.spec->initContainers, {});
+    containers(c, "  ", "Containers", t.spec->containers, {});
     c.w.write(0, "  Volumes:\t<none>\n");
-    c.w.labels("  ", "Node-Selectors", t.spec.nodeSelector);
-    tolerations(c, "  ", t.spec.tolerations);
+    c.w.labels("  ", "Node-Selectors", t.spec->nodeSelector);
+    tolerations(c, "  ", t.spec->tolerations);
 }
 
 void pod(Context &c, const api::Object &o)
@@ -210,8 +210,8 @@ void pod(Context &c, const api::Object &o)
     c.w.write(0, "Name:\t" + o.metadata.name + "\n");
     c.w.write(0, "Namespace:\t" + o.metadata.namespace_ + "\n");
     c.w.write(0, "Priority:\t0\n");
-    c.w.write(0, "Service Account:\t" + (p.spec.serviceAccountName.empty() ? "default" : p.spec.serviceAccountName) + "\n");
-    c.w.write(0, "Node:\t" + (p.spec.nodeName.empty() ? "<none>" : p.spec.nodeName + "/" + p.status.hostIP) + "\n");
+    c.w.write(0, "Service Account:\t" + (p.spec->serviceAccountName.empty() ? "default" : p.spec->serviceAccountName) + "\n");
+    c.w.write(0, "Node:\t" + (p.spec->nodeName.empty() ? "<none>" : p.spec->nodeName + "/" + p.status.hostIP) + "\n");
     if (p.status.startTime)
         c.w.write(0, "Start Time:\t" + formatRfc1123(*p.status.startTime) + "\n");
     c.w.labels("", "Labels", o.metadata.labels);
@@ -220,7 +220,7 @@ void pod(Context &c, const api::Object &o)
         c.w.write(0, "Status:\tTerminating (lasts " + humanDuration(c.now - *o.metadata.deletionTimestamp) + ")\n");
         c.w.write(0, "Termination Grace Period:\t" +
                          std::to_string(o.metadata.deletionGracePeriodSeconds.value_or(
-                             p.spec.terminationGracePeriodSeconds)) + "s\n");
+                             p.spec->terminationGracePeriodSeconds)) + "s\n");
     } else {
         c.w.write(0, "Status:\t" + p.status.phase + "\n");
     }
@@ -237,9 +237,9 @@ void pod(Context &c, const api::Object &o)
     }
     if (std::string owner = controlledBy(o.metadata); !owner.empty())
         c.w.write(0, "Controlled By:\t" + owner + "\n");
-    if (!p.spec.initContainers.empty())
-        containers(c, "", "Init Containers", p.spec.initContainers, {});
-    containers(c, "", "Containers", p.spec.containers, p.status.containerStatuses);
+    if (!p.spec->initContainers.empty())
+        containers(c, "", "Init Containers", p.spec->initContainers, {});
+    containers(c, "", "Containers", p.spec->containers, p.status.containerStatuses);
     if (!p.status.conditions.empty()) {
         c.w.write(0, "Conditions:\n  Type\tStatus\n");
         for (const api::Condition &k : p.status.conditions)
@@ -247,8 +247,8 @@ void pod(Context &c, const api::Object &o)
     }
     c.w.write(0, "Volumes:\t<none>\n");
     c.w.write(0, "QoS Class:\t" + qosClass(p.spec) + "\n");
-    c.w.labels("", "Node-Selectors", p.spec.nodeSelector);
-    tolerations(c, "", p.spec.tolerations);
+    c.w.labels("", "Node-Selectors", p.spec->nodeSelector);
+    tolerations(c, "", p.spec->tolerations);
     events(c, o);
 }
 

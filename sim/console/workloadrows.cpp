@@ -40,7 +40,7 @@ std::string podReady(const api::Pod &pod)
         if (cs.ready && cs.state == "running")
             ++ready;
     }
-    return std::to_string(ready) + "/" + std::to_string(pod.spec.containers.size());
+    return std::to_string(ready) + "/" + std::to_string(pod.spec->containers.size());
 }
 
 std::string podStatusReason(const api::Object &object)
@@ -118,7 +118,7 @@ Row podRow(const api::Object &o, const PrintOptions &p)
     const api::Pod &pod = o.as<api::Pod>();
     Row row{o.metadata.name, podReady(pod), podStatusReason(o), podRestarts(pod, p.now), ageOf(o.metadata, p.now)};
     if (p.wide)
-        row.insert(row.end(), {orNone(pod.status.podIP), orNone(pod.spec.nodeName), "<none>", "<none>"});
+        row.insert(row.end(), {orNone(pod.status.podIP), orNone(pod.spec->nodeName), "<none>", "<none>"});
     return row;
 }
 

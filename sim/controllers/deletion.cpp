@@ -21,8 +21,8 @@ api::ObjectPtr deleteGracefully(store::Store &store, const api::ObjectPtr &objec
     switch (o.kind()) {
     case api::Kind::Pod: {
         const api::Pod &pod = o.as<api::Pod>();
-        const std::int64_t grace = gracePeriodSeconds.value_or(pod.spec.terminationGracePeriodSeconds);
-        const bool hasRunOnANode = !pod.spec.nodeName.empty() && pod.status.phase != "Succeeded" &&
+        const std::int64_t grace = gracePeriodSeconds.value_or(pod.spec->terminationGracePeriodSeconds);
+        const bool hasRunOnANode = !pod.spec->nodeName.empty() && pod.status.phase != "Succeeded" &&
                                    pod.status.phase != "Failed";
         if (!hasRunOnANode || grace <= 0)
             break;

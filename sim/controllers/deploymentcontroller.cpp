@@ -19,8 +19,8 @@ int availableOf(const api::ObjectPtr &rs) { return rs ? rs->as<api::ReplicaSet>(
 /** An annotation holding a whole number (the desired- and max-replicas ones); nullopt when absent or malformed. */
 std::optional<int> intAnnotation(const api::Object &o, const char *key)
 {
-    auto it = o.metadata.annotations.find(key);
-    if (it == o.metadata.annotations.end())
+    auto it = o.metadata.annotations->find(key);
+    if (it == o.metadata.annotations->end())
         return std::nullopt;
     int v = 0;
     const std::string &text = it->second;
@@ -138,8 +138,8 @@ DeploymentController::Sets DeploymentController::replicaSets(const api::Object &
     for (const api::ObjectPtr &rs : store().listOwnedBy(api::Kind::ReplicaSet, d.metadata.namespace_, d.metadata.uid)) {
         if (isTerminating(*rs))
             continue;
-        auto label = rs->metadata.labels.find(kPodTemplateHashLabel);
-        if (!sets.newRS && label != rs->metadata.labels.end() && label->second == hash)
+        auto label = rs->metadata.labels->find(kPodTemplateHashLabel);
+        if (!sets.newRS && label != rs->metadata.labels->end() && label->second == hash)
             sets.newRS = rs;
         else
             sets.old.push_back(rs);
@@ -186,8 +186,8 @@ api::ObjectPtr DeploymentController::ensureNewReplicaSet(const api::ObjectPtr &d
         if (revision <= maxRevision) {
             std::string history = updated.metadata.annotation(kRevisionHistoryAnnotation);
             history += (history.empty() ? "" : ",") + std::to_string(revision);
-            updated.metadata.annotations[kRevisionHistoryAnnotation] = history;
-            updated.metadata.annotations[kRevisionAnnotation] = std::to_string(maxRevision + 1);
+            updated.metadata.annotations.edit()[kRevisionHistoryAnnotation] = history;
+            updated.metadata.annotations.edit()[kRevisionAnnotation] = std::to_string(maxRevision + 1);
         }
         updated.as<api::ReplicaSet>().spec.minReadySeconds = deployment.spec.minReadySeconds;
         sets.newRS = store().update(std::move(updated));
@@ -203,16 +203,16 @@ api::ObjectPtr DeploymentController::ensureNewReplicaSet(const api::ObjectPtr &d
         return nullptr;
     }
     rs.metadata.labels = deployment.spec.template_.labels;
-    rs.metadata.labels[kPodTemplateHashLabel] = hash;
-    for (const auto &[k, v] : d->metadata.annotations) {
+    rs.metadata.labels.edit()[kPodTemplateHashLabel] = hash;
+    for (const auto &[k, v] : *d->metadata.annotations) {
         if (k != "kubectl.kubernetes.io/last-applied-configuration" && k != kRevisionAnnotation)
-            rs.metadata.annotations[k] = v;
+            rs.metadata.annotations.edit()[k] = v;
     }
     const Fenceposts f = resolveFenceposts(deployment);
-    rs.metadata.annotations[kRevisionAnnotation] = std::to_string(maxRevision + 1);
-    rs.metadata.annotations[kDesiredReplicasAnnotation] = std::to_string(deployment.spec.replicas);
-    rs.metadata.annotations[kMaxReplicasAnnotation] = std::to_string(deployment.spec.replicas + f.maxSurge);
-    rs.metadata.ownerReferences.push_back(
+    rs.metadata.annotations.edit()[kRevisionAnnotation] = std::to_string(maxRevision + 1);
+    rs.metadata.annotations.edit()[kDesiredReplicasAnnotation] = std::to_string(deployment.spec.replicas);
+    rs.metadata.annotations.edit()[kMaxReplicasAnnotation] = std::to_string(deployment.spec.replicas + f.maxSurge);
+    rs.metadata.ownerReferences.edit().push_back(
         api::OwnerReference{"apps/v1", "Deployment", d->metadata.name, d->metadata.uid, true, true});
     api::ReplicaSetSpec &rsSpec = rs.as<api::ReplicaSet>().spec;
     rsSpec.replicas = replicas;
@@ -220,7 +220,7 @@ api::ObjectPtr DeploymentController::ensureNewReplicaSet(const api::ObjectPtr &d
     rsSpec.selector = deployment.spec.selector;
     rsSpec.selector.matchLabels[kPodTemplateHashLabel] = hash;
     rsSpec.template_ = deployment.spec.template_;
-    rsSpec.template_.labels[kPodTemplateHashLabel] = hash;
+    rsSpec.template_.labels.edit()[kPodTemplateHashLabel] = hash;
     sets.newRS = store().create(std::move(rs));
     m_lastProgress[d->metadata.uid] = now();
     events().normal(*d, "ScalingReplicaSet",
@@ -239,8 +239,8 @@ api::ObjectPtr DeploymentController::scale(const api::ObjectPtr &d, const api::O
         return rs;
     api::Object updated = *rs;
     updated.as<api::ReplicaSet>().spec.replicas = replicas;
-    updated.metadata.annotations[kDesiredReplicasAnnotation] = desired;
-    updated.metadata.annotations[kMaxReplicasAnnotation] = max;
+    updated.metadata.annotations.edit()[kDesiredReplicasAnnotation] = desired;
+    updated.metadata.annotations.edit()[kMaxReplicasAnnotation] = max;
     api::ObjectPtr stored = store().update(std::move(updated));
     if (from != replicas) {
         m_lastProgress[d->metadata.uid] = now();
@@ -438,7 +438,7 @@ void DeploymentController::setDeploymentRevision(const api::ObjectPtr &d, const 
     if (current->metadata.annotation(kRevisionAnnotation) == revision)
         return;
     api::Object updated = *current;
-    updated.metadata.annotations[kRevisionAnnotation] = revision;
+    updated.metadata.annotations.edit()[kRevisionAnnotation] = revision;
     store().update(std::move(updated));
 }
 

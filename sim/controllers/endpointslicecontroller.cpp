@@ -17,7 +17,7 @@ bool endpointDiffers(const api::Object &a, const api::Object &b)
     const api::Pod &x = a.as<api::Pod>();
     const api::Pod &y = b.as<api::Pod>();
     return x.status.podIP != y.status.podIP || x.isReady() != y.isReady() || isTerminating(a) != isTerminating(b) ||
-           x.spec.nodeName != y.spec.nodeName || isFinished(x) != isFinished(y);
+           x.spec->nodeName != y.spec->nodeName || isFinished(x) != isFinished(y);
 }
 
 /** The container port a Service port's targetPort names on this pod; nullopt when the pod has none. */
@@ -28,7 +28,7 @@ std::optional<std::int32_t> resolveTargetPort(const api::ServicePort &port, cons
         return target.intValue() != 0 ? target.intValue() : port.port;
     if (target.stringValue().empty())
         return port.port;
-    for (const api::Container &c : pod.spec.containers) {
+    for (const api::Container &c : pod.spec->containers) {
         for (const api::ContainerPort &cp : c.ports) {
             if (cp.name == target.stringValue() && cp.protocol == port.protocol)
                 return cp.containerPort;
@@ -79,7 +79,7 @@ void EndpointSliceController::onPodEvent(const store::WatchEvent &event)
         const api::Pod &now = pod.as<api::Pod>();
         const api::Pod &before = event.old->as<api::Pod>();
         if (now.status.podIP == before.status.podIP && now.isReady() == before.isReady() &&
-            isTerminating(pod) == isTerminating(*event.old) && now.spec.nodeName == before.spec.nodeName)
+            isTerminating(pod) == isTerminating(*event.old) && now.spec->nodeName == before.spec->nodeName)
             return;
     }
     std::vector<std::string> gathered;  // a deletion's or a relabeling's Services, which no entry keeps
@@ -142,7 +142,7 @@ EndpointSliceController::Change EndpointSliceController::classify(const store::W
     if (serving(*before)) {
         const api::Pod &p = now.as<api::Pod>();
         const api::Pod &b = before->as<api::Pod>();
-        const bool same = serving(now) && p.status.podIP == b.status.podIP && p.spec.nodeName == b.spec.nodeName;
+        const bool same = serving(now) && p.status.podIP == b.status.podIP && p.spec->nodeName == b.spec->nodeName;
         return same ? Change::Harmless : Change::Urgent;
     }
     return serving(now) ? Change::AddsReady : Change::Harmless;
@@ -228,7 +228,7 @@ void EndpointSliceController::buildEndpoint(PodEntry &entry)
     endpoint.conditions.ready = ready && !terminating;
     endpoint.conditions.serving = ready;
     endpoint.conditions.terminating = terminating;
-    endpoint.nodeName = pod.spec.nodeName;
+    endpoint.nodeName = pod.spec->nodeName;
     endpoint.targetRef = api::EndpointTargetRef{"Pod", p.metadata.namespace_, p.metadata.name, p.metadata.uid};
     entry.endpoint.emplace(std::move(endpoint));
 }
@@ -334,9 +334,9 @@ Controller::Result EndpointSliceController::reconcile(const std::string &key)
         slice.metadata.generateName = name + "-";
         slice.metadata.namespace_ = ns;
         slice.metadata.labels = service->metadata.labels;
-        slice.metadata.labels[api::kServiceNameLabel] = name;
-        slice.metadata.labels[api::kManagedByLabel] = kManagedBy;
-        slice.metadata.ownerReferences.push_back(
+        slice.metadata.labels.edit()[api::kServiceNameLabel] = name;
+        slice.metadata.labels.edit()[api::kManagedByLabel] = kManagedBy;
+        slice.metadata.ownerReferences.edit().push_back(
             api::OwnerReference{"v1", "Service", name, service->metadata.uid, true, true});
         slice.as<api::EndpointSlice>() = std::move(desired[i]);
         store().create(std::move(slice));

@@ -39,16 +39,16 @@ Controller::Result GarbageCollector::reconcile(const std::string &key)
     const auto kind = static_cast<api::Kind>(std::stoul(key.substr(0, colon)));
     auto [ns, name] = splitKey(std::string_view(key).substr(colon + 1));
     api::ObjectPtr o = store().get(kind, ns, name);
-    if (!o || isTerminating(*o) || o->metadata.ownerReferences.empty())
+    if (!o || isTerminating(*o) || o->metadata.ownerReferences->empty())
         return {};
     std::vector<api::OwnerReference> alive;
-    for (const api::OwnerReference &ref : o->metadata.ownerReferences) {
+    for (const api::OwnerReference &ref : *o->metadata.ownerReferences) {
         if (isOwnerAlive(*o, ref))
             alive.push_back(ref);
     }
     if (alive.empty()) {
         deleteGracefully(store(), o, now());
-    } else if (alive.size() != o->metadata.ownerReferences.size()) {
+    } else if (alive.size() != o->metadata.ownerReferences->size()) {
         api::Object updated = *o;
         updated.metadata.ownerReferences = std::move(alive);
         store().update(std::move(updated));

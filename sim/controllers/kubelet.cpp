@@ -75,7 +75,7 @@ void Kubelet::onPodEvent(const store::WatchEvent &event)
             forget(key);
         return;
     }
-    if (o.as<api::Pod>().spec.nodeName.empty())
+    if (o.as<api::Pod>().spec->nodeName.empty())
         return;
     PodRuntime *rt = runtime(key);
     const bool changed = !rt || rt->uid != o.metadata.uid || (isTerminating(o) && !rt->terminating) ||
@@ -107,7 +107,7 @@ void Kubelet::onNodeEvent(const store::WatchEvent &event)
     }
     // Pods bound while the kubelet was away have no runtime yet: look for them too.
     for (const api::ObjectPtr &p : store().list(api::Kind::Pod)) {
-        if (p->as<api::Pod>().spec.nodeName == node && !m_pods.count(keyOf(p->metadata.namespace_, p->metadata.name)))
+        if (p->as<api::Pod>().spec->nodeName == node && !m_pods.count(keyOf(p->metadata.namespace_, p->metadata.name)))
             enqueue(keyOf(p->metadata.namespace_, p->metadata.name));
     }
 }
@@ -117,7 +117,7 @@ Controller::Result Kubelet::reconcile(const std::string &key)
     api::ObjectPtr p = pod(key);
     if (!p)
         return {};
-    const std::string &node = p->as<api::Pod>().spec.nodeName;
+    const std::string &node = p->as<api::Pod>().spec->nodeName;
     if (node.empty() || isNodeStopped(node))
         return {};
     PodRuntime *rt = runtime(key);
@@ -146,7 +146,7 @@ Controller::Result Kubelet::reconcile(const std::string &key)
 
 Controller::Result Kubelet::startPod(const std::string &key, const api::ObjectPtr &p)
 {
-    const std::string &nodeName = p->as<api::Pod>().spec.nodeName;
+    const std::string &nodeName = p->as<api::Pod>().spec->nodeName;
     api::ObjectPtr node = store().get(api::Kind::Node, "", nodeName);
     if (!node)
         return {};
@@ -166,7 +166,7 @@ Controller::Result Kubelet::startPod(const std::string &key, const api::ObjectPt
     rt.node = nodeName;
     rt.ip = *ip;
     rt.hostIP = NodeLifecycleController::internalIP(node->as<api::Node>());
-    for (const api::Container &c : p->as<api::Pod>().spec.containers)
+    for (const api::Container &c : p->as<api::Pod>().spec->containers)
         rt.containers.push_back(ContainerRuntime{c.name});
     m_podsByNode[nodeName].insert(key);
     writeStatus(key);
@@ -180,7 +180,7 @@ void Kubelet::startContainer(const std::string &key, std::size_t index)
 {
     PodRuntime *rt = runtime(key);
     api::ObjectPtr p = pod(key);
-    const api::Container &c = p->as<api::Pod>().spec.containers.at(index);
+    const api::Container &c = p->as<api::Pod>().spec->containers.at(index);
     ContainerRuntime &cr = rt->containers[index];
     std::map<std::string, engine::SimTime> &images = m_images[rt->node];
     auto present = images.find(c.image);
@@ -212,7 +212,7 @@ void Kubelet::imagePulled(const std::string &key, std::size_t index)
     api::ObjectPtr p = pod(key);
     const ContainerRuntime &cr = rt->containers[index];
     events().normal(*p, "Pulled",
-                    "Successfully pulled image \"" + p->as<api::Pod>().spec.containers.at(index).image + "\" in " +
+                    "Successfully pulled image \"" + p->as<api::Pod>().spec->containers.at(index).image + "\" in " +
                         formatDuration(cr.pullDuration) + " (" + formatDuration(now() - cr.pullRequestedAt) +
                         " including waiting)",
                     kComponent);
@@ -240,7 +240,7 @@ void Kubelet::containerStarted(const std::string &key, std::size_t index)
     cr.startedAt = now();
     cr.probeSuccesses = 0;
     cr.probeFailures = 0;
-    const std::optional<api::Probe> &probe = p->as<api::Pod>().spec.containers.at(index).readinessProbe;
+    const std::optional<api::Probe> &probe = p->as<api::Pod>().spec->containers.at(index).readinessProbe;
     cr.ready = !probe.has_value();
     if (probe)
         scheduleProbe(key, index, now() + engine::seconds(probe->initialDelaySeconds));
@@ -293,7 +293,7 @@ void Kubelet::probe(const std::string &key, std::size_t index)
     api::ObjectPtr p = pod(key);
     ContainerRuntime &cr = rt->containers[index];
     cr.probeTimer = 0;
-    const api::Probe &spec = *p->as<api::Pod>().spec.containers.at(index).readinessProbe;
+    const api::Probe &spec = *p->as<api::Pod>().spec->containers.at(index).readinessProbe;
     if (!readinessFails(*p)) {
         ++cr.probeSuccesses;
         cr.probeFailures = 0;
@@ -335,7 +335,7 @@ void Kubelet::crash(const std::string &key, std::size_t index)
     cr.ready = false;
     cr.finishedAt = now();
     cr.lastExitCode = 1;
-    if (p->as<api::Pod>().spec.restartPolicy == "Never") {
+    if (p->as<api::Pod>().spec->restartPolicy == "Never") {
         cr.state = ContainerState::Terminated;
         writeStatus(key);
         return;
@@ -377,7 +377,7 @@ void Kubelet::restart(const std::string &key, std::size_t index)
     cr.state = ContainerState::Creating;
     api::ObjectPtr p = pod(key);
     events().normal(*p, "Pulled",
-                    "Container image \"" + p->as<api::Pod>().spec.containers.at(index).image + "\" already present on machine",
+                    "Container image \"" + p->as<api::Pod>().spec->containers.at(index).image + "\" already present on machine",
                     kComponent);
     createContainer(key, index);
 }
@@ -395,7 +395,7 @@ void Kubelet::beginTermination(const std::string &key, const api::ObjectPtr &p)
         events().normal(*p, "Killing", "Stopping container " + cr.name, kComponent);
     }
     const std::int64_t grace = p->metadata.deletionGracePeriodSeconds.value_or(
-        p->as<api::Pod>().spec.terminationGracePeriodSeconds);
+        p->as<api::Pod>().spec->terminationGracePeriodSeconds);
     // The app's own shutdown after SIGTERM; the kubelet sends SIGKILL when the grace period ends.
     const engine::SimTime shutdown = anyRunning ? secondsAnnotation(p->metadata, annotation::kShutdownSeconds)
                                                       .value_or(draw(engine::milliseconds(100), engine::milliseconds(500)))
@@ -451,7 +451,7 @@ void Kubelet::refreshTimers(const std::string &key, const api::ObjectPtr &p)
             scheduleRestart(key, i, cr.restartAt);
         if (cr.state != ContainerState::Running)
             continue;
-        if (p->as<api::Pod>().spec.containers.at(i).readinessProbe)
+        if (p->as<api::Pod>().spec->containers.at(i).readinessProbe)
             scheduleProbe(key, i, cr.probeTimer ? cr.nextProbeAt : now());
         scheduleCrash(key, i);
     }
@@ -526,7 +526,7 @@ void Kubelet::writeStatus(const std::string &key)
         const ContainerRuntime &cr = rt->containers[i];
         api::ContainerStatus cs;
         cs.name = cr.name;
-        cs.image = pod.spec.containers.at(i).image;
+        cs.image = pod.spec->containers.at(i).image;
         cs.ready = cr.ready;
         cs.started = cr.state == ContainerState::Running;
         cs.restartCount = cr.restartCount;

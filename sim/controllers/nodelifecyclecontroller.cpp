@@ -99,7 +99,7 @@ bool NodeLifecycleController::completeRegistration(api::Object &o)
         node.status.allocatable = node.status.capacity;
     if (!api::findCondition(node.status.conditions, "Ready"))
         node.status.conditions.push_back(api::Condition{"Ready", "True", "KubeletReady", "kubelet is posting ready status", now(), 0});
-    o.metadata.labels.emplace("kubernetes.io/hostname", o.metadata.name);
+    o.metadata.labels.edit().emplace("kubernetes.io/hostname", o.metadata.name);
     return !(node == before);
 }
 
@@ -109,7 +109,7 @@ Controller::Result NodeLifecycleController::reconcile(const std::string &key)
     if (!node)
         return {};
     api::Object completed = *node;
-    const bool labelsBefore = completed.metadata.labels.count("kubernetes.io/hostname");
+    const bool labelsBefore = completed.metadata.labels->count("kubernetes.io/hostname");
     if (completeRegistration(completed) || !labelsBefore)
         node = store().update(std::move(completed));
     return watchHealth(node);
@@ -154,7 +154,7 @@ void NodeLifecycleController::markUnreachable(const api::ObjectPtr &node)
     store().update(std::move(updated));
     events().normal(*node, "NodeNotReady", "Node " + node->metadata.name + " status is now: NodeNotReady", kComponent);
     for (const api::ObjectPtr &pod : store().list(api::Kind::Pod)) {
-        if (pod->as<api::Pod>().spec.nodeName != node->metadata.name)
+        if (pod->as<api::Pod>().spec->nodeName != node->metadata.name)
             continue;
         api::Object notReady = *pod;
         api::Pod &p = notReady.as<api::Pod>();
@@ -178,7 +178,7 @@ void NodeLifecycleController::markReachable(const api::ObjectPtr &node)
 void NodeLifecycleController::evictPods(const std::string &node)
 {
     for (const api::ObjectPtr &pod : store().list(api::Kind::Pod)) {
-        if (pod->as<api::Pod>().spec.nodeName != node || isTerminating(*pod))
+        if (pod->as<api::Pod>().spec->nodeName != node || isTerminating(*pod))
             continue;
         events().normal(*pod, "TaintManagerEviction", "Marking for deletion Pod " + pod->metadata.namespace_ + "/" +
                                                           pod->metadata.name, "taint-eviction-controller");

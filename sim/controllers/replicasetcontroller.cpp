@@ -151,7 +151,7 @@ void ReplicaSetController::createPods(const api::ObjectPtr &rs, int count)
         pod.metadata.namespace_ = rs->metadata.namespace_;
         pod.metadata.labels = spec.spec.template_.labels;
         pod.metadata.annotations = spec.spec.template_.annotations;
-        pod.metadata.ownerReferences.push_back(
+        pod.metadata.ownerReferences.edit().push_back(
             api::OwnerReference{"apps/v1", "ReplicaSet", rs->metadata.name, rs->metadata.uid, true, true});
         pod.as<api::Pod>().spec = spec.spec.template_.spec;
         const std::string name = pod.metadata.name;
@@ -166,7 +166,7 @@ void ReplicaSetController::deletePods(const api::ObjectPtr &rs, std::vector<api:
     auto rank = [](const api::ObjectPtr &p) {
         const api::Pod &pod = p->as<api::Pod>();
         const bool ready = pod.isReady();
-        return std::make_tuple(!pod.spec.nodeName.empty(), phaseRank(pod.status.phase), ready,
+        return std::make_tuple(!pod.spec->nodeName.empty(), phaseRank(pod.status.phase), ready,
                                ready ? -readySince(*p) : 0, -restarts(pod), -p->metadata.creationTimestamp,
                                p->metadata.name);
     };

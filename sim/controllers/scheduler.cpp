@@ -19,7 +19,7 @@ std::int64_t quantity(const std::map<std::string, api::Quantity> &m, const std::
     return it == m.end() ? fallback : it->second.milli;
 }
 
-bool isBound(const api::Pod &pod) { return !pod.spec.nodeName.empty(); }
+bool isBound(const api::Pod &pod) { return !pod.spec->nodeName.empty(); }
 bool isFinished(const api::Pod &pod) { return pod.status.phase == "Succeeded" || pod.status.phase == "Failed"; }
 
 bool tolerates(const api::Toleration &t, const api::Taint &taint)
@@ -36,7 +36,7 @@ const api::Taint *untoleratedTaint(const api::Pod &pod, const api::Node &node)
     for (const api::Taint &taint : node.spec.taints) {
         if (taint.effect != "NoSchedule" && taint.effect != "NoExecute")
             continue;
-        const bool tolerated = std::any_of(pod.spec.tolerations.begin(), pod.spec.tolerations.end(),
+        const bool tolerated = std::any_of(pod.spec->tolerations.begin(), pod.spec->tolerations.end(),
                                            [&](const api::Toleration &t) { return tolerates(t, taint); });
         if (!tolerated)
             return &taint;
@@ -46,9 +46,9 @@ const api::Taint *untoleratedTaint(const api::Pod &pod, const api::Node &node)
 
 bool matchesNodeSelector(const api::Pod &pod, const api::Object &node)
 {
-    for (const auto &[k, v] : pod.spec.nodeSelector) {
-        auto it = node.metadata.labels.find(k);
-        if (it == node.metadata.labels.end() || it->second != v)
+    for (const auto &[k, v] : pod.spec->nodeSelector) {
+        auto it = node.metadata.labels->find(k);
+        if (it == node.metadata.labels->end() || it->second != v)
             return false;
     }
     return true;
@@ -65,7 +65,7 @@ void Scheduler::createDefaultNodes(store::Store &store, int count)
     for (int i = 1; i <= count; ++i) {
         api::Object o = api::makeObject(api::Kind::Node);
         o.metadata.name = "worker-" + std::to_string(i);
-        o.metadata.labels = {{"kubernetes.io/hostname", o.metadata.name},
+        o.metadata.labels = api::Labels{{"kubernetes.io/hostname", o.metadata.name},
                              {"kubernetes.io/os", "linux"},
                              {"kubernetes.io/arch", "amd64"}};
         api::Node &node = o.as<api::Node>();
@@ -154,8 +154,8 @@ void Scheduler::updateScore(NodeInfo &info, const std::string &name, bool insert
 void Scheduler::account(const std::string &podKey, const api::Object &pod)
 {
     Placement placement;
-    placement.node = pod.as<api::Pod>().spec.nodeName;
-    for (const api::Container &c : pod.as<api::Pod>().spec.containers) {
+    placement.node = pod.as<api::Pod>().spec->nodeName;
+    for (const api::Container &c : pod.as<api::Pod>().spec->containers) {
         const std::int64_t cpu = quantity(c.resources.requests, "cpu", 0);
         const std::int64_t memory = quantity(c.resources.requests, "memory", 0);
         placement.requests.cpu += cpu;
@@ -246,7 +246,7 @@ Controller::Result Scheduler::reconcile(const std::string &key)
     if (m_nodes.empty() && store().count(api::Kind::Node) == 0)
         createDefaultNodes(store());
     Resources requests;
-    for (const api::Container &c : pod->as<api::Pod>().spec.containers) {
+    for (const api::Container &c : pod->as<api::Pod>().spec->containers) {
         requests.cpu += quantity(c.resources.requests, "cpu", 0);
         requests.memory += quantity(c.resources.requests, "memory", 0);
     }
@@ -270,7 +270,7 @@ void Scheduler::bind(const api::ObjectPtr &pod, const std::string &nodeName)
 {
     api::Object bound = *pod;
     api::Pod &p = bound.as<api::Pod>();
-    p.spec.nodeName = nodeName;
+    p.spec.edit().nodeName = nodeName;
     api::setCondition(p.status.conditions, api::Condition{"PodScheduled", "True", "", "", now(), 0});
     const std::string key = keyOf(bound.metadata.namespace_, bound.metadata.name);
     account(key, bound);

@@ -38,16 +38,16 @@ std::optional<engine::SimTime> parseSeconds(std::string_view text)
 
 std::optional<engine::SimTime> secondsAnnotation(const api::ObjectMeta &meta, const char *key)
 {
-    auto it = meta.annotations.find(key);
-    if (it == meta.annotations.end())
+    auto it = meta.annotations->find(key);
+    if (it == meta.annotations->end())
         return std::nullopt;
     return parseSeconds(it->second);
 }
 
 bool flagAnnotation(const api::ObjectMeta &meta, const char *key)
 {
-    auto it = meta.annotations.find(key);
-    if (it == meta.annotations.end())
+    auto it = meta.annotations->find(key);
+    if (it == meta.annotations->end())
         return false;
     std::string v;
     for (char c : it->second)

@@ -23,13 +23,13 @@ void decodeObjectMeta(MapReader &metadata, api::ObjectMeta &out)
     metadata.read("name", out.name);
     metadata.read("generateName", out.generateName);
     metadata.read("namespace", out.namespace_);
-    metadata.read("labels", out.labels);
-    metadata.read("annotations", out.annotations);
-    out.annotations.erase(kLastAppliedAnnotation);
+    metadata.read("labels", out.labels.edit());
+    metadata.read("annotations", out.annotations.edit());
+    out.annotations.edit().erase(kLastAppliedAnnotation);
     metadata.objects("ownerReferences", [&](MapReader &r, std::size_t) {
-        decodeOwnerReference(r, out.ownerReferences.emplace_back());
+        decodeOwnerReference(r, out.ownerReferences.edit().emplace_back());
     });
-    metadata.read("finalizers", out.finalizers);
+    metadata.read("finalizers", out.finalizers.edit());
     // Written by the API server; a `kubectl get -o yaml` dump carries them, and they are set anew here.
     metadata.ignore({"uid", "resourceVersion", "generation", "creationTimestamp", "deletionTimestamp",
                      "deletionGracePeriodSeconds", "managedFields", "selfLink"});

@@ -11,7 +11,7 @@ void applyObjectDefaults(api::Object &object)
 {
     // Since Kubernetes 1.21 every Namespace carries its own name as a label (used by namespace selectors).
     if (object.kind() == api::Kind::Namespace && !object.metadata.name.empty())
-        object.metadata.labels["kubernetes.io/metadata.name"] = object.metadata.name;
+        object.metadata.labels.edit()["kubernetes.io/metadata.name"] = object.metadata.name;
 }
 
 void placeInNamespace(DecodeContext &context, api::Object &object, const DecodeOptions &options)

@@ -116,14 +116,14 @@ void decodePodSpec(MapReader &r, api::PodSpec &out)
 void decodePodTemplate(MapReader &r, api::PodTemplateSpec &out)
 {
     r.object("metadata", [&](MapReader &m) {
-        m.read("labels", out.labels);
-        m.read("annotations", out.annotations);
+        m.read("labels", out.labels.edit());
+        m.read("annotations", out.annotations.edit());
         // A template is an ObjectMeta too; dumps carry `creationTimestamp: null` here.
         m.ignore({"name", "generateName", "namespace", "creationTimestamp", "uid", "resourceVersion", "generation",
                   "ownerReferences", "finalizers", "managedFields", "selfLink", "deletionTimestamp",
                   "deletionGracePeriodSeconds"});
     });
-    r.object("spec", [&](MapReader &s) { decodePodSpec(s, out.spec); });
+    r.object("spec", [&](MapReader &s) { decodePodSpec(s, out.spec.edit()); });
 }
 
 void decodeSelector(MapReader &r, api::LabelSelector &out)
@@ -135,7 +135,7 @@ void decodeSelector(MapReader &r, api::LabelSelector &out)
 
 void decodeBody(MapReader &top, api::Pod &out)
 {
-    top.object("spec", [&](MapReader &s) { decodePodSpec(s, out.spec); });
+    top.object("spec", [&](MapReader &s) { decodePodSpec(s, out.spec.edit()); });
 }
 
 void decodeBody(MapReader &top, api::ReplicaSet &out)

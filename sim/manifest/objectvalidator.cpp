@@ -31,7 +31,7 @@ void validateMetadata(const api::Object &object, FieldErrors &errors)
         errors.invalid("metadata.namespace", quoted(meta.namespace_), checkDns1123Label(meta.namespace_));
     validateLabels(meta.labels, "metadata.labels", errors);
     std::size_t total = 0;
-    for (const auto &[key, value] : meta.annotations) {
+    for (const auto &[key, value] : *meta.annotations) {
         total += key.size() + value.size();
         for (const std::string &m : checkQualifiedName(key))
             errors.add("metadata.annotations", "Invalid value: " + quoted(key) + ": " + m, "metadata.annotations." + key);

@@ -135,7 +135,7 @@ void validateControllerSpec(std::int32_t replicas, const api::LabelSelector &sel
     }
     validateLabels(tmpl.labels, "spec.template.metadata.labels", errors);
     validatePodSpec(tmpl.spec, "spec.template.spec", errors);
-    errors.checkEnum("spec.template.spec.restartPolicy", tmpl.spec.restartPolicy, {"Always"});
+    errors.checkEnum("spec.template.spec.restartPolicy", tmpl.spec->restartPolicy, {"Always"});
 }
 
 void validatePercentOrCount(const api::IntOrString &v, const std::string &path, bool capAt100, FieldErrors &errors)

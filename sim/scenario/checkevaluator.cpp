@@ -59,8 +59,8 @@ CheckResult endpoints(const store::Store &store, const EndpointsCheck &c)
         return {{}, {}, "service " + c.service.toString() + " not found", false};
     std::int64_t ready = 0;
     for (const api::ObjectPtr &object : store.list(api::Kind::EndpointSlice, c.service.namespace_)) {
-        const auto label = object->metadata.labels.find(api::kServiceNameLabel);
-        if (label == object->metadata.labels.end() || label->second != c.service.name)
+        const auto label = object->metadata.labels->find(api::kServiceNameLabel);
+        if (label == object->metadata.labels->end() || label->second != c.service.name)
             continue;
         for (const api::Endpoint &endpoint : object->as<api::EndpointSlice>().endpoints)
             ready += endpoint.conditions.ready.value_or(true) ? 1 : 0;

@@ -100,7 +100,7 @@ void LessonSession::journal(const store::WatchEvent &event)
     if (m_busy || m_simulation->engine().isRunningEvent() || m_interactions.empty())
         return;
     const api::Object &object = *event.object;
-    if (!object.metadata.ownerReferences.empty())
+    if (!object.metadata.ownerReferences->empty())
         return;
     const bool deleting = event.type == store::WatchEventType::Deleted ||
                           (object.metadata.deletionTimestamp && event.old && !event.old->metadata.deletionTimestamp);

@@ -202,7 +202,7 @@ void Store::reindexOwners(const api::ObjectPtr &slot, const api::Object *old)
     const auto key = std::tuple(object.kind(), std::string_view(object.metadata.namespace_),
                                 std::string_view(object.metadata.name));
     const api::OwnerReference *controller = object.metadata.controllerRef();
-    for (const api::OwnerReference &ref : object.metadata.ownerReferences) {
+    for (const api::OwnerReference &ref : *object.metadata.ownerReferences) {
         const Dependent dependent{&slot, controller && controller->uid == ref.uid};
         Dependents &dependents = m_dependents[ref.uid];
         if (auto it = dependents.find(key); it != dependents.end())
@@ -216,7 +216,7 @@ void Store::unindexOwners(const api::Object &object)
 {
     const auto key = std::tuple(object.kind(), std::string_view(object.metadata.namespace_),
                                 std::string_view(object.metadata.name));
-    for (const api::OwnerReference &ref : object.metadata.ownerReferences) {
+    for (const api::OwnerReference &ref : *object.metadata.ownerReferences) {
         if (auto it = m_dependents.find(ref.uid); it != m_dependents.end()) {
             if (auto dependent = it->second.find(key); dependent != it->second.end())
                 it->second.erase(dependent);

@@ -284,7 +284,7 @@ void TopologyBuilder::addPods()
         std::size_t index = m_graph.addNode(podNode(*obj));
         const std::string &ns = obj->metadata.namespace_;
         std::vector<api::ObjectPtr> selecting;
-        for (const auto &[key, value] : obj->metadata.labels)
+        for (const auto &[key, value] : *obj->metadata.labels)
             if (auto it = byLabel.find({ns, key, value}); it != byLabel.end())
                 for (const api::ObjectPtr &svc : it->second) {
                     api::LabelSelector selector{svc->as<api::Service>().spec.selector, {}};
@@ -337,8 +337,8 @@ TopologyNode TopologyBuilder::podNode(const api::Object &obj) const
     }
     if (m_grouping == PodGrouping::Node) {
         // Inside a node's box, a ReplicaSet's pods still sit together.
-        node.group = "node/" + pod.spec.nodeName;
-        node.groupTitle = pod.spec.nodeName.empty() ? "Not scheduled yet" : "Node " + pod.spec.nodeName;
+        node.group = "node/" + pod.spec->nodeName;
+        node.groupTitle = pod.spec->nodeName.empty() ? "Not scheduled yet" : "Node " + pod.spec->nodeName;
         if (node.subgroup.empty())
             node.subgroup = obj.metadata.name;
     }

@@ -44,7 +44,7 @@ void RoutingTableBuilder::compilePods(RoutingTable &table)
         CompiledPod compiled;
         compiled.namespace_ = object->metadata.namespace_;
         compiled.name = object->metadata.name;
-        compiled.nodeName = pod.spec.nodeName;
+        compiled.nodeName = pod.spec->nodeName;
         compiled.ip = pod.status.podIP;
         std::vector<std::string> problems;
         compiled.model = PodServerModel::fromAnnotations(object->metadata.annotations, &problems);
@@ -76,8 +76,8 @@ void RoutingTableBuilder::compileServices(RoutingTable &table)
     // Slices by "ns/service" first, so each Service finds its slices without scanning its namespace.
     std::map<std::string, std::vector<api::ObjectPtr>> slicesByService;
     for (const api::ObjectPtr &slice : m_store.list(Kind::EndpointSlice)) {
-        auto label = slice->metadata.labels.find(api::kServiceNameLabel);
-        if (label != slice->metadata.labels.end())
+        auto label = slice->metadata.labels->find(api::kServiceNameLabel);
+        if (label != slice->metadata.labels->end())
             slicesByService[slice->metadata.namespace_ + "/" + label->second].push_back(slice);
     }
     for (const api::ObjectPtr &object : m_store.list(Kind::Service)) {

@@ -100,7 +100,7 @@ void TrafficSystem::markDirty(const store::WatchEvent &event)
     if (kind == api::Kind::Pod && event.type == store::WatchEventType::Modified && event.old) {
         const auto &a = event.old->as<api::Pod>();
         const auto &b = event.object->as<api::Pod>();
-        if (a.status.podIP == b.status.podIP && a.spec.nodeName == b.spec.nodeName
+        if (a.status.podIP == b.status.podIP && a.spec->nodeName == b.spec->nodeName
             && event.old->metadata.annotations == event.object->metadata.annotations)
             return;
     }

@@ -3,6 +3,8 @@
 
 #include <QtTest>
 
+#include <optional>
+
 using namespace sim::api;
 
 class TestApi : public QObject {
@@ -16,6 +18,8 @@ private slots:
     void kindFromResource_data();
     void kindFromResource();
     void objectNames();
+    void sharedCopyOnWrite_data();
+    void sharedCopyOnWrite();
 };
 
 void TestApi::quantity_data()
@@ -111,6 +115,41 @@ void TestApi::objectNames()
     QCOMPARE(kindInfo(Kind::HTTPRoute).apiVersion(), std::string("gateway.networking.k8s.io/v1"));
     QVERIFY(isAcceptedApiVersion(Kind::HTTPRoute, "gateway.networking.k8s.io/v1beta1"));
     QVERIFY(!isAcceptedApiVersion(Kind::Deployment, "extensions/v1beta1"));
+}
+
+void TestApi::sharedCopyOnWrite_data()
+{
+    QTest::addColumn<bool>("fromValue");  // built from a value, else default-built (the one shared default)
+    QTest::addColumn<bool>("copied");     // a second holder shares it before the edit
+    QTest::newRow("default-built, shared") << false << true;
+    QTest::newRow("default-built, alone") << false << false;
+    QTest::newRow("from a value, shared") << true << true;
+    QTest::newRow("from a value, alone") << true << false;
+}
+
+void TestApi::sharedCopyOnWrite()
+{
+    QFETCH(bool, fromValue);
+    QFETCH(bool, copied);
+    const Labels initial = fromValue ? Labels{{"app", "web"}} : Labels{};
+    Shared<Labels> a = fromValue ? Shared<Labels>(initial) : Shared<Labels>();
+    std::optional<Shared<Labels>> b;
+    if (copied)
+        b = a;
+    const Labels *before = &*a;
+    a.edit()["tier"] = "front";
+    Labels expected = initial;
+    expected["tier"] = "front";
+    QCOMPARE(*a, expected);
+    // An edit copies only what another holder (or the shared default) still reads; alone, it edits in place.
+    QCOMPARE(&*a == before, fromValue && !copied);
+    if (b) {
+        QCOMPARE(**b, initial);
+        QVERIFY(!(*b == a));
+    }
+    QCOMPARE(*Shared<Labels>(), Labels{});  // no edit reached the default every default-built holder reads
+    Shared<Labels> equal(expected);
+    QVERIFY(equal == a);  // equal values compare equal, whichever objects hold them
 }
 
 QTEST_APPLESS_MAIN(TestApi)

@@ -72,7 +72,7 @@ void buildCluster(sim::store::Store &store, const Scale &scale)
         // addDeployment labels pods app=app; relabel so each Service selects its own Deployment's pods.
         for (int p = 0; p < scale.podsPerService; ++p) {
             sim::api::Object pod = *store.get(sim::api::Kind::Pod, "default", name + "-5d9c7-p" + std::to_string(p));
-            pod.metadata.labels["app"] = name;
+            pod.metadata.labels.edit()["app"] = name;
             store.update(pod);
         }
     }

@@ -107,10 +107,10 @@ public:
     {
         for (int i = 0; i < count; ++i) {
             api::Object o = object(api::Kind::Pod, ns, app + "-" + std::to_string(i));
-            o.metadata.labels["app"] = app;
+            o.metadata.labels.edit()["app"] = app;
             o.metadata.annotations = annotations;
             auto &pod = o.as<api::Pod>();
-            pod.spec.nodeName = "node-" + std::to_string(i % nodes);
+            pod.spec.edit().nodeName = "node-" + std::to_string(i % nodes);
             pod.status.phase = "Running";
             pod.status.podIP = "10.244." + std::to_string(m_podSubnet) + "." + std::to_string(i + 2);
             pod.status.conditions.push_back(api::Condition{"Ready", "True", "", "", 0, 0});
@@ -142,16 +142,16 @@ public:
     void writeSlice(const std::string &ns, const std::string &name, const std::string &app, int targetPort)
     {
         api::Object o = object(api::Kind::EndpointSlice, ns, name + "-abcde");
-        o.metadata.labels[api::kServiceNameLabel] = name;
+        o.metadata.labels.edit()[api::kServiceNameLabel] = name;
         auto &slice = o.as<api::EndpointSlice>();
         slice.ports.push_back(api::EndpointPort{"", "TCP", targetPort, ""});
         for (const api::ObjectPtr &pod : store.list(api::Kind::Pod, ns)) {
-            if (pod->metadata.labels.count("app") == 0 || pod->metadata.labels.at("app") != app)
+            if (pod->metadata.labels->count("app") == 0 || pod->metadata.labels->at("app") != app)
                 continue;
             api::Endpoint e;
             e.addresses.push_back(pod->as<api::Pod>().status.podIP);
             e.conditions.ready = pod->as<api::Pod>().isReady();
-            e.nodeName = pod->as<api::Pod>().spec.nodeName;
+            e.nodeName = pod->as<api::Pod>().spec->nodeName;
             e.targetRef = api::EndpointTargetRef{"Pod", ns, pod->metadata.name, pod->metadata.uid};
             slice.endpoints.push_back(e);
         }

@@ -36,9 +36,9 @@ api::Object readyPod(const std::string &name, const api::Labels &labels, const s
     api::Object o = named(Kind::Pod, name, ns);
     o.metadata.labels = labels;
     api::Pod &pod = o.as<api::Pod>();
-    pod.spec.containers.resize(1);
-    pod.spec.containers[0].name = "app";
-    pod.spec.containers[0].image = "nginx:1.25";
+    pod.spec.edit().containers.resize(1);
+    pod.spec.edit().containers[0].name = "app";
+    pod.spec.edit().containers[0].image = "nginx:1.25";
     pod.status.phase = "Running";
     api::ContainerStatus cs;
     cs.name = "app";

@@ -21,7 +21,7 @@ inline sim::api::Object deployment(const std::string &name, int replicas, const 
     c.name = "web";
     c.image = image;
     c.ports.push_back(sim::api::ContainerPort{"http", 8080, "TCP"});
-    spec.template_.spec.containers.push_back(c);
+    spec.template_.spec.edit().containers.push_back(c);
     return o;
 }
 

@@ -70,10 +70,10 @@ api::Probe readinessProbe(int initialDelay, int period, int failureThreshold, in
 void startStuckRollout(Simulation &s, api::Object &d)
 {
     api::DeploymentSpec &spec = d.as<api::Deployment>().spec;
-    spec.template_.spec.containers[0].readinessProbe = readinessProbe(0, 1, 1);
+    spec.template_.spec.edit().containers[0].readinessProbe = readinessProbe(0, 1, 1);
     applyOk(s, {d});
     QVERIFY(s.settle());
-    spec.template_.annotations[controllers::annotation::kReadinessFail] = "true";
+    spec.template_.annotations.edit()[controllers::annotation::kReadinessFail] = "true";
     applyOk(s, {d});
     QVERIFY(s.settle());
 }
@@ -94,8 +94,8 @@ std::set<std::string> readyPodsOf(const Simulation &s, const std::string &app)
 {
     std::set<std::string> out;
     for (const api::ObjectPtr &p : podsOf(s)) {
-        auto label = p->metadata.labels.find("app");
-        if (label != p->metadata.labels.end() && label->second == app && p->as<api::Pod>().isReady() &&
+        auto label = p->metadata.labels->find("app");
+        if (label != p->metadata.labels->end() && label->second == app && p->as<api::Pod>().isReady() &&
             !controllers::isTerminating(*p))
             out.insert(p->metadata.name);
     }
@@ -139,6 +139,8 @@ private slots:
     void revisionHistoryLimitPrunes();
     void rolloutUndoRestoresTemplate();
     void podTemplateHashIsStable();
+    void podsShareTheirTemplate_data();
+    void podsShareTheirTemplate();
     void endpointSlicesShareEndpoints_data();
     void endpointSlicesShareEndpoints();
     void endpointSlicesFollowSelectorsAndLabels_data();
@@ -180,7 +182,7 @@ void TestControllers::replicaSetDeletesNotReadyFirst()
 {
     Simulation s(3);
     api::Object d = fixtures::deployment("web", 3);
-    d.as<api::Deployment>().spec.template_.spec.containers[0].readinessProbe = readinessProbe(0, 1, 1);
+    d.as<api::Deployment>().spec.template_.spec.edit().containers[0].readinessProbe = readinessProbe(0, 1, 1);
     applyOk(s, {d});
     QVERIFY(s.settle());
     QCOMPARE(countAvailable(s, 0), 3);
@@ -289,7 +291,7 @@ void TestControllers::rollingUpdateBounds()
     RolloutStatus status = s.rolloutStatus("default", "web");
     QVERIFY2(status.done, status.result.message.c_str());
     for (const api::ObjectPtr &p : podsOf(s))
-        QCOMPARE(p->as<api::Pod>().spec.containers[0].image, std::string("nginx:1.26"));
+        QCOMPARE(p->as<api::Pod>().spec->containers[0].image, std::string("nginx:1.26"));
 }
 
 void TestControllers::scaleDuringRolloutIsProportional_data()
@@ -381,13 +383,13 @@ void TestControllers::scaleWithNewTemplateResizesTheOldFirst()
     Simulation s(23);
     api::Object d = fixtures::deployment("web", replicas);
     auto &spec = d.as<api::Deployment>().spec;
-    spec.template_.spec.containers[0].readinessProbe = readinessProbe(0, 1, 1);
+    spec.template_.spec.edit().containers[0].readinessProbe = readinessProbe(0, 1, 1);
     applyOk(s, {d});
     QVERIFY(s.settle());
     spec.replicas = scaleTo;
     spec.strategy.rollingUpdate.maxSurge = api::IntOrString::fromInt(surge);
     spec.strategy.rollingUpdate.maxUnavailable = api::IntOrString::fromInt(unavailable);
-    spec.template_.annotations[controllers::annotation::kReadinessFail] = "true";
+    spec.template_.annotations.edit()[controllers::annotation::kReadinessFail] = "true";
     applyOk(s, {d});
     QVERIFY(s.settle());
     std::vector<api::ObjectPtr> sets = s.store().list(Kind::ReplicaSet, std::string("default"));
@@ -414,7 +416,7 @@ void TestControllers::recreateNeverOverlaps()
         int oldPods = 0;
         int newPods = 0;
         for (const api::ObjectPtr &p : podsOf(s))
-            ++(p->as<api::Pod>().spec.containers[0].image == "nginx:1.25" ? oldPods : newPods);
+            ++(p->as<api::Pod>().spec->containers[0].image == "nginx:1.25" ? oldPods : newPods);
         QVERIFY2(oldPods == 0 || newPods == 0, "old and new pods exist at the same time");
         sawNoPods = sawNoPods || (oldPods == 0 && newPods == 0);
     }
@@ -444,12 +446,12 @@ void TestControllers::recreateReplacesAnUnfinishedRollingUpdate()
     spec.strategy.type = "Recreate";
     spec.replicas = 6;
     if (newTemplate)
-        spec.template_.spec.containers[0].image = "nginx:1.27";
+        spec.template_.spec.edit().containers[0].image = "nginx:1.27";
     applyOk(s, {d});
     QVERIFY(s.settle());
     const std::string hash = controllers::podTemplateHash(spec.template_);
     for (const api::ObjectPtr &rs : s.store().list(Kind::ReplicaSet, std::string("default"))) {
-        const bool current = rs->metadata.labels.at(controllers::kPodTemplateHashLabel) == hash;
+        const bool current = rs->metadata.labels->at(controllers::kPodTemplateHashLabel) == hash;
         QCOMPARE(rs->as<api::ReplicaSet>().spec.replicas, current ? 6 : 0);
     }
     QCOMPARE(countActive(s), 6);
@@ -542,7 +544,7 @@ void TestControllers::rolloutUndoRestoresTemplate()
     QCOMPARE(undo.message, std::string("deployment.apps/web rolled back"));
     QVERIFY(s.settle());
     for (const api::ObjectPtr &p : podsOf(s))
-        QCOMPARE(p->as<api::Pod>().spec.containers[0].image, std::string("nginx:1.25"));
+        QCOMPARE(p->as<api::Pod>().spec->containers[0].image, std::string("nginx:1.25"));
     // The first ReplicaSet is reused and becomes revision 3.
     RolloutHistory history = s.rolloutHistory("default", "web");
     QCOMPARE(static_cast<int>(history.revisions.size()), 2);
@@ -563,10 +565,46 @@ void TestControllers::podTemplateHashIsStable()
     auto rsB = b.store().list(Kind::ReplicaSet);
     QCOMPARE(rsA.size(), std::size_t(1));
     QCOMPARE(rsA[0]->metadata.name, rsB[0]->metadata.name);  // the hash depends on the template only
-    const std::string hash = rsA[0]->metadata.labels.at("pod-template-hash");
+    const std::string hash = rsA[0]->metadata.labels->at("pod-template-hash");
     QCOMPARE(static_cast<int>(hash.size()), 10);
     for (char c : hash)
         QVERIFY(std::string("bcdfghjklmnpqrstvwxz2456789").find(c) != std::string::npos);
+}
+
+void TestControllers::podsShareTheirTemplate_data()
+{
+    QTest::addColumn<int>("replicas");
+    QTest::addColumn<bool>("newImage");  // a rollout to a second ReplicaSet before checking
+    QTest::newRow("three pods") << 3 << false;
+    QTest::newRow("two pods after a rollout") << 2 << true;
+}
+
+void TestControllers::podsShareTheirTemplate()
+{
+    QFETCH(int, replicas);
+    QFETCH(bool, newImage);
+    Simulation s(5);
+    applyOk(s, {fixtures::deployment("web", replicas)});
+    QVERIFY(s.settle());
+    if (newImage) {
+        QVERIFY(s.setImage("default", "web", "web", "nginx:1.26").ok);
+        QVERIFY(s.settle());
+    }
+    const std::vector<api::ObjectPtr> pods = podsOf(s);
+    QCOMPARE(static_cast<int>(pods.size()), replicas);
+    for (const api::ObjectPtr &p : pods) {
+        api::ObjectPtr rs = s.store().get(Kind::ReplicaSet, "default", p->metadata.controllerRef()->name);
+        QVERIFY(rs);
+        const api::PodTemplateSpec &t = rs->as<api::ReplicaSet>().spec.template_;
+        // Every version of every pod reads its ReplicaSet's labels and annotations, not copies of them.
+        QCOMPARE(&*p->metadata.labels, &*t.labels);
+        QCOMPARE(&*p->metadata.annotations, &*t.annotations);
+        // Binding gave the pod its own spec (nodeName); the rest is the template's.
+        const api::PodSpec &spec = *p->as<api::Pod>().spec;
+        QVERIFY(!spec.nodeName.empty());
+        QCOMPARE(spec.containers, t.spec->containers);
+        QCOMPARE(spec.containers.front().image, std::string(newImage ? "nginx:1.26" : "nginx:1.25"));
+    }
 }
 
 void TestControllers::endpointSlicesShareEndpoints_data()
@@ -647,7 +685,7 @@ void TestControllers::endpointSlicesFollowSelectorsAndLabels()
     } else {
         const std::string from = change == "relabel" ? "web" : "api";
         api::Object pod = *s.store().get(Kind::Pod, "default", *readyPodsOf(s, from).begin());
-        pod.metadata.labels["app"] = from == "web" ? "moved" : "web";
+        pod.metadata.labels.edit()["app"] = from == "web" ? "moved" : "web";
         s.store().update(std::move(pod));
     }
     QVERIFY(s.settle());

@@ -86,7 +86,7 @@ void TestFuzzFindings::schedulerEventNamesTheNode()
         QVERIFY(pod);
         QCOMPARE(QString::fromStdString(e.message),
                  QString::fromStdString("Successfully assigned default/" + e.involvedObject.name + " to " +
-                                        pod->as<api::Pod>().spec.nodeName));
+                                        pod->as<api::Pod>().spec->nodeName));
         ++scheduled;
     }
     QCOMPARE(scheduled, pods);

@@ -175,14 +175,14 @@ void TestIngressRouting::ingressClass()
         api::Object o = object(api::Kind::IngressClass, "", definedClass.toStdString());
         o.as<api::IngressClass>().spec.controller = "k8s.io/ingress-nginx";
         if (definedIsDefault)
-            o.metadata.annotations[api::kDefaultIngressClassAnnotation] = "true";
+            o.metadata.annotations.edit()[api::kDefaultIngressClassAnnotation] = "true";
         c.store.create(std::move(o));
     }
     api::Object ing = object(api::Kind::Ingress, "default", "ing");
     if (!className.isEmpty())
         ing.as<api::Ingress>().spec.ingressClassName = className.toStdString();
     if (!legacy.isEmpty())
-        ing.metadata.annotations[api::kLegacyIngressClassAnnotation] = legacy.toStdString();
+        ing.metadata.annotations.edit()[api::kLegacyIngressClassAnnotation] = legacy.toStdString();
     std::string why;
     QCOMPARE(QString::fromStdString(traffic::IngressCompiler::classOf(c.store, ing, &why)), servedBy);
     QCOMPARE(why.empty(), !servedBy.isEmpty());

@@ -42,9 +42,9 @@ api::Object pod(const std::string &name, std::vector<api::ContainerStatus> statu
 {
     api::Object o = object(Kind::Pod, name);
     api::Pod &p = o.as<api::Pod>();
-    p.spec.containers.resize(std::max<std::size_t>(1, statuses.size()));
-    for (std::size_t i = 0; i < p.spec.containers.size(); ++i)
-        p.spec.containers[i].name = "c" + std::to_string(i);
+    p.spec.edit().containers.resize(std::max<std::size_t>(1, statuses.size()));
+    for (std::size_t i = 0; i < p.spec->containers.size(); ++i)
+        p.spec.edit().containers[i].name = "c" + std::to_string(i);
     p.status.phase = std::move(phase);
     p.status.containerStatuses = std::move(statuses);
     return o;
@@ -274,7 +274,7 @@ void TestPrinters::rows_data()
     {
         api::Object p = pod("web-1", {containerStatus("running", "", true)});
         p.as<api::Pod>().status.podIP = "10.244.1.7";
-        p.as<api::Pod>().spec.nodeName = "node-1";
+        p.as<api::Pod>().spec.edit().nodeName = "node-1";
         QTest::newRow("pod wide") << p << now << true
                                   << QStringList{"web-1", "1/1", "Running", "0", "5m12s", "10.244.1.7", "node-1",
                                                  "<none>", "<none>"};
@@ -287,11 +287,11 @@ void TestPrinters::rows_data()
         api::Deployment &dep = d.as<api::Deployment>();
         dep.spec.replicas = 3;
         dep.spec.selector.matchLabels = {{"app", "web"}};
-        dep.spec.template_.spec.containers = {api::Container{}, api::Container{}};
-        dep.spec.template_.spec.containers[0].name = "web";
-        dep.spec.template_.spec.containers[0].image = "nginx:1.25";
-        dep.spec.template_.spec.containers[1].name = "sidecar";
-        dep.spec.template_.spec.containers[1].image = "envoy:1.29";
+        dep.spec.template_.spec.edit().containers = {api::Container{}, api::Container{}};
+        dep.spec.template_.spec.edit().containers[0].name = "web";
+        dep.spec.template_.spec.edit().containers[0].image = "nginx:1.25";
+        dep.spec.template_.spec.edit().containers[1].name = "sidecar";
+        dep.spec.template_.spec.edit().containers[1].image = "envoy:1.29";
         dep.status.readyReplicas = 2;
         dep.status.updatedReplicas = 3;
         dep.status.availableReplicas = 2;
@@ -363,7 +363,7 @@ void TestPrinters::rows_data()
         api::Node &node = n.as<api::Node>();
         node.status.conditions = {condition("Ready", "True")};
         node.status.addresses = {{"InternalIP", "172.18.0.2"}};
-        n.metadata.labels = {{"node-role.kubernetes.io/control-plane", ""}};
+        n.metadata.labels = api::Labels{{"node-role.kubernetes.io/control-plane", ""}};
         QTest::newRow("node ready") << n << now << false
                                     << QStringList{"node-1", "Ready", "control-plane", "5m12s", "v1.30.0"};
         QTest::newRow("node wide") << n << now << true
@@ -372,7 +372,7 @@ void TestPrinters::rows_data()
                                                   "containerd://1.7.0"};
         node.spec.unschedulable = true;
         node.status.conditions = {condition("Ready", "False")};
-        n.metadata.labels.clear();
+        n.metadata.labels.edit().clear();
         QTest::newRow("node cordoned not ready")
             << n << now << false << QStringList{"node-1", "NotReady,SchedulingDisabled", "<none>", "5m12s", "v1.30.0"};
     }

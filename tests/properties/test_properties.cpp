@@ -433,15 +433,15 @@ void Run::checkSettled()
         for (const api::ObjectPtr &p : pods()) {
             const api::Pod &pod = p->as<api::Pod>();
             const bool matches = std::all_of(selector.begin(), selector.end(), [&](const auto &kv) {
-                auto it = p->metadata.labels.find(kv.first);
-                return it != p->metadata.labels.end() && it->second == kv.second;
+                auto it = p->metadata.labels->find(kv.first);
+                return it != p->metadata.labels->end() && it->second == kv.second;
             });
             if (matches && pod.isReady() && !p->metadata.deletionTimestamp && !pod.status.podIP.empty())
                 expected.insert(p->metadata.name);
         }
         std::set<std::string> listed;
         for (const api::ObjectPtr &s : store.list(api::Kind::EndpointSlice, std::string(kNamespace))) {
-            if (s->metadata.labels.count(api::kServiceNameLabel) == 0 || s->metadata.labels.at(api::kServiceNameLabel) != svc->metadata.name)
+            if (s->metadata.labels->count(api::kServiceNameLabel) == 0 || s->metadata.labels->at(api::kServiceNameLabel) != svc->metadata.name)
                 continue;
             for (const api::Endpoint &e : s->as<api::EndpointSlice>().endpoints) {
                 if (e.conditions.ready.value_or(false) && e.targetRef)

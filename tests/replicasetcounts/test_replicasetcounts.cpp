@@ -56,7 +56,7 @@ void step(store::Store &store, const std::map<std::string, api::ObjectPtr> &sets
         pod.metadata.name = name;
         pod.metadata.namespace_ = arg.empty() ? "default" : arg;
         pod.metadata.labels = rs->as<api::ReplicaSet>().spec.template_.labels;
-        pod.metadata.ownerReferences.push_back({"apps/v1", "ReplicaSet", "web", rs->metadata.uid, true, true});
+        pod.metadata.ownerReferences.edit().push_back({"apps/v1", "ReplicaSet", "web", rs->metadata.uid, true, true});
         store.create(std::move(pod));
         return;
     }
@@ -74,13 +74,13 @@ void step(store::Store &store, const std::map<std::string, api::ObjectPtr> &sets
         store.remove(Kind::Pod, "default", name);
     } else {
         if (verb == "label")
-            pod.metadata.labels[arg.substr(0, arg.find('='))] = arg.substr(arg.find('=') + 1);
+            pod.metadata.labels.edit()[arg.substr(0, arg.find('='))] = arg.substr(arg.find('=') + 1);
         else if (verb == "unlabel")
-            pod.metadata.labels.erase(arg);
+            pod.metadata.labels.edit().erase(arg);
         else if (verb == "terminate")
             pod.metadata.deletionTimestamp = 30;
         else if (verb == "orphan")
-            pod.metadata.ownerReferences.clear();
+            pod.metadata.ownerReferences.edit().clear();
         else if (verb == "own")
             pod.metadata.ownerReferences = {{"apps/v1", "ReplicaSet", arg, sets.at(arg)->metadata.uid, true, true}};
         else
@@ -171,7 +171,7 @@ void TestReplicaSetCounts::specChangeAsksForARecount()
     counts.track(*rs, {});
     QVERIFY(counts.find(*rs));
     api::Object changed = *rs;
-    changed.as<api::ReplicaSet>().spec.template_.labels["tier"] = "back";
+    changed.as<api::ReplicaSet>().spec.template_.labels.edit()["tier"] = "back";
     rs = store.update(std::move(changed));
     QVERIFY(!counts.find(*rs));  // counted against the old template: "fully labeled" would be stale
     counts.track(*rs, {});

@@ -28,6 +28,8 @@ private slots:
     void listIsOrderedAndNamespaced();
     void watchSeesEveryWrite();
     void ownerIndex();
+    void writesShareUnchangedParts_data();
+    void writesShareUnchangedParts();
 };
 
 void TestStore::createSetsServerFields()
@@ -116,12 +118,60 @@ void TestStore::ownerIndex()
     api::Object rs = api::makeObject(Kind::ReplicaSet);
     rs.metadata.name = "web-abc";
     rs.metadata.namespace_ = "default";
-    rs.metadata.ownerReferences.push_back({"apps/v1", "Deployment", "web", owner->metadata.uid, true, true});
+    rs.metadata.ownerReferences.edit().push_back({"apps/v1", "Deployment", "web", owner->metadata.uid, true, true});
     store.create(rs);
     QCOMPARE(store.listOwnedBy(Kind::ReplicaSet, "default", owner->metadata.uid).size(), std::size_t(1));
     QCOMPARE(store.dependentsOf(owner->metadata.uid).size(), std::size_t(1));
     store.remove(Kind::ReplicaSet, "default", "web-abc");
     QVERIFY(store.dependentsOf(owner->metadata.uid).empty());
+}
+
+void TestStore::writesShareUnchangedParts_data()
+{
+    QTest::addColumn<QString>("write");
+    QTest::addColumn<bool>("specShared");
+    QTest::addColumn<bool>("labelsShared");
+    QTest::newRow("status write") << "status" << true << true;
+    QTest::newRow("bind (spec.nodeName)") << "bind" << false << true;
+    QTest::newRow("relabel") << "relabel" << true << false;
+}
+
+void TestStore::writesShareUnchangedParts()
+{
+    QFETCH(QString, write);
+    QFETCH(bool, specShared);
+    QFETCH(bool, labelsShared);
+    engine::Engine engine;
+    store::Store store(engine);
+    api::Object pod = api::makeObject(Kind::Pod);
+    pod.metadata.name = "web-1";
+    pod.metadata.namespace_ = "default";
+    pod.metadata.labels = api::Labels{{"app", "web"}};
+    pod.metadata.annotations = api::Annotations{{"note", "kept"}};
+    pod.metadata.ownerReferences.edit().push_back({"apps/v1", "ReplicaSet", "web", "uid-1", true, true});
+    api::Container container;
+    container.name = "web";
+    container.image = "nginx";
+    pod.as<api::Pod>().spec.edit().containers.push_back(container);
+    auto created = store.create(pod);
+    api::Object next = *created;
+    if (write == "status")
+        next.as<api::Pod>().status.phase = "Running";
+    else if (write == "bind")
+        next.as<api::Pod>().spec.edit().nodeName = "node-1";
+    else
+        next.metadata.labels.edit()["tier"] = "front";
+    auto stored = write == "status" ? store.updateStatus(next) : store.update(next);
+    const api::Pod &before = created->as<api::Pod>();
+    const api::Pod &after = stored->as<api::Pod>();
+    QCOMPARE(&*after.spec == &*before.spec, specShared);
+    QCOMPARE(&*stored->metadata.labels == &*created->metadata.labels, labelsShared);
+    QCOMPARE(&*stored->metadata.annotations, &*created->metadata.annotations);
+    QCOMPARE(&*stored->metadata.ownerReferences, &*created->metadata.ownerReferences);
+    // The old version still reads as it was written.
+    QCOMPARE(before.spec->nodeName, std::string());
+    QCOMPARE(created->metadata.labels->size(), std::size_t(1));
+    QCOMPARE(before.status.phase, std::string("Pending"));
 }
 
 QTEST_APPLESS_MAIN(TestStore)

@@ -16,12 +16,12 @@ api::Object deployment(const std::string &name, int replicas)
     auto &d = o.as<api::Deployment>();
     d.spec.replicas = replicas;
     d.spec.selector.matchLabels["app"] = name;
-    d.spec.template_.labels["app"] = name;
+    d.spec.template_.labels.edit()["app"] = name;
     api::Container c;
     c.name = "echo";
     c.image = "registry.k8s.io/echoserver:2.5";
     c.ports.push_back(api::ContainerPort{"http", 8080, "TCP"});
-    d.spec.template_.spec.containers.push_back(c);
+    d.spec.template_.spec.edit().containers.push_back(c);
     return o;
 }
 

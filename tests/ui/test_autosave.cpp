@@ -341,7 +341,7 @@ void TestAutosave::sandboxLeavesOutUntouchedSystemNamespaces()
     QCOMPARE(ui::Autosave::sandboxYaml(simulation.store()), std::string());
     // A label of the user's on a system namespace (one an allowedRoutes selector reads, say) is the user's work.
     sim::api::Object ns = *simulation.store().get(sim::api::Kind::Namespace, "", "kube-public");
-    ns.metadata.labels["shared-gateway-access"] = "true";
+    ns.metadata.labels.edit()["shared-gateway-access"] = "true";
     QVERIFY(simulation.applyObjects({ns}).ok);
     const std::string yaml = ui::Autosave::sandboxYaml(simulation.store());
     QVERIFY2(yaml.find("name: kube-public") != std::string::npos, yaml.c_str());

@@ -446,7 +446,7 @@ void TestUi::podsInsideNodeBoxes()
         for (const sim::api::ObjectPtr &pod : host->simulation().store().list(sim::api::Kind::Pod, "default")) {
             const ui::NodeItem *item = scene->nodeItem(ids::pod("default", pod->metadata.name));
             QVERIFY(item);
-            const std::string &node = pod->as<sim::api::Pod>().spec.nodeName;
+            const std::string &node = pod->as<sim::api::Pod>().spec->nodeName;
             const QString want = inNodes ? QStringLiteral("Node %1").arg(QString::fromStdString(node))
                                          : QStringLiteral("Deployment %1").arg(QString::fromStdString(pod->metadata.name).section(QLatin1Char('-'), 0, 1));
             QStringList holders;

@@ -32,7 +32,7 @@ inline std::string userObjects(const sim::store::Store &store)
     options.includeStatus = false;
     for (const sim::api::KindInfo &info : sim::api::allKinds())
         for (const sim::api::ObjectPtr &obj : store.list(info.kind))
-            if (obj->metadata.ownerReferences.empty() && !obj->metadata.labels.count(sim::api::kManagedByLabel))
+            if (obj->metadata.ownerReferences->empty() && !obj->metadata.labels->count(sim::api::kManagedByLabel))
                 out += sim::manifest::toYaml(*obj, options);
     return out;
 }

@@ -66,12 +66,12 @@ void Controller::assignKey(std::string &out, std::string_view ns, std::string_vi
     out.append(name);
 }
 
-std::pair<std::string, std::string> Controller::splitKey(std::string_view key)
+std::pair<std::string_view, std::string_view> Controller::splitKey(std::string_view key)
 {
     const std::size_t slash = key.find('/');
     if (slash == std::string_view::npos)
-        return {std::string(), std::string(key)};
-    return {std::string(key.substr(0, slash)), std::string(key.substr(slash + 1))};
+        return {std::string_view(), key};
+    return {key.substr(0, slash), key.substr(slash + 1)};
 }
 
 } // namespace sim::controllers

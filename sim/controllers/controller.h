@@ -47,8 +47,8 @@ public:
     static std::string keyOf(const std::string &ns, const std::string &name);
     /** keyOf written into `out` (whose capacity it reuses, so a loop over many keys allocates once). */
     static void assignKey(std::string &out, std::string_view ns, std::string_view name);
-    /** Splits a key made by keyOf into namespace and name. */
-    static std::pair<std::string, std::string> splitKey(std::string_view key);
+    /** Splits a key made by keyOf into namespace and name: views into `key`, so a look-up by key copies nothing. */
+    static std::pair<std::string_view, std::string_view> splitKey(std::string_view key);
 
 protected:
     virtual void onWatchEvent(const store::WatchEvent &event) = 0;

@@ -306,7 +306,8 @@ std::string EndpointSliceController::sliceName(const api::Object &service)
 
 Controller::Result EndpointSliceController::reconcile(const std::string &key)
 {
-    auto [ns, name] = splitKey(key);
+    const auto [nsView, nameView] = splitKey(key);
+    const std::string ns(nsView), name(nameView);  // the slices' names and labels are built from them
     api::ObjectPtr service = store().get(api::Kind::Service, ns, name);
     if (!service || isTerminating(*service) || !service->as<api::Service>().spec.hasSelector() ||
         service->as<api::Service>().spec.type == "ExternalName") {

@@ -45,8 +45,9 @@ Controller::Result LoadBalancerController::reconcile(const std::string &key)
     std::string rest = key.substr(key.find(':') + 1);
     if (key.rfind("ing:", 0) == 0)
         return reconcileIngressClass(rest);
-    auto [ns, name] = splitKey(rest);
-    return key.rfind("svc:", 0) == 0 ? reconcileService(ns, name) : reconcileGateway(ns, name);
+    const auto [ns, name] = splitKey(rest);
+    return key.rfind("svc:", 0) == 0 ? reconcileService(std::string(ns), std::string(name))
+                                     : reconcileGateway(std::string(ns), std::string(name));
 }
 
 std::string LoadBalancerController::assign(const std::string &key)

@@ -34,7 +34,8 @@ const ReplicaSetCounts::Counts &ReplicaSetCounts::track(const api::Object &rs, c
 {
     const api::ReplicaSetSpec &spec = rs.as<api::ReplicaSet>().spec;
     Tally &tally = m_tallies[rs.metadata.uid];
-    tally = Tally{rs.metadata.namespace_, rs.metadata.generation, spec.selector, spec.template_.labels, {}};
+    tally = Tally{rs.metadata.namespace_, rs.metadata.generation, spec.selector, spec.template_.labels,
+                  isFullyLabeled(spec, *spec.template_.labels), {}};
     for (const api::ObjectPtr &pod : active)
         add(tally, *pod, 1);
     return tally.counts;
@@ -72,7 +73,9 @@ void ReplicaSetCounts::add(Tally &tally, const api::Object &pod, int sign)
     if (!ReplicaSetController::isActive(pod))
         return;
     tally.counts.replicas += sign;
-    if (fullyLabeled(tally.selector, tally.templateLabels, pod.metadata.labels))
+    // A pod still holding its template's labels (the ReplicaSet's own pods, unless relabeled) needs no label check.
+    const bool templateLabels = &*pod.metadata.labels == &*tally.templateLabels;
+    if (templateLabels ? tally.templateFullyLabeled : fullyLabeled(tally.selector, *tally.templateLabels, pod.metadata.labels))
         tally.counts.fullyLabeled += sign;
     if (pod.as<api::Pod>().isReady())
         tally.counts.ready += sign;

@@ -41,7 +41,8 @@ private:
         std::string namespace_;
         std::int64_t generation = 0;  // the spec counted against (selector and template labels)
         api::LabelSelector selector;
-        api::Labels templateLabels;
+        api::Shared<api::Labels> templateLabels;  // the pods made from the template share this object
+        bool templateFullyLabeled = false;        // the answer for a pod whose labels are that very object
         Counts counts;
     };
     Tally *tallyOf(const api::Object &pod);

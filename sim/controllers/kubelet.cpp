@@ -163,6 +163,7 @@ Controller::Result Kubelet::startPod(const std::string &key, const api::ObjectPt
     }
     PodRuntime &rt = m_pods[key];
     rt.uid = p->metadata.uid;
+    rt.serial = ++m_runtimeSerial;
     rt.node = nodeName;
     rt.ip = *ip;
     rt.hostIP = NodeLifecycleController::internalIP(node->as<api::Node>());
@@ -487,12 +488,14 @@ void Kubelet::forget(const std::string &key)
 
 engine::EventId Kubelet::scheduleStep(const std::string &key, engine::SimTime at, Step step, std::size_t index, Work work)
 {
-    const std::string uid = runtime(key)->uid;
+    // A runtime is only ever replaced by one for another pod (another uid), so its serial tells them apart as the uid
+    // would, without copying the uid into every step.
+    const std::uint64_t serial = runtime(key)->serial;
     return engine().scheduleAt(
         at,
-        [this, key, uid, step, index] {
+        [this, key, serial, step, index] {
             PodRuntime *rt = runtime(key);
-            if (rt && rt->uid == uid && !rt->frozen && pod(key))
+            if (rt && rt->serial == serial && !rt->frozen && pod(key))
                 (this->*step)(key, index);
         },
         work);

@@ -58,6 +58,7 @@ private:
     };
     struct PodRuntime {
         std::string uid;
+        std::uint64_t serial = 0;  // this runtime's number: a scheduled step checks it, not a copy of the uid
         std::string node;
         std::string ip;
         std::string hostIP;
@@ -115,6 +116,7 @@ private:
     std::unordered_map<std::string, engine::SimTime> m_pullQueueFreeAt;             // node -> when its image puller is free
     std::unordered_map<std::string, std::map<std::string, engine::SimTime>> m_images;  // node -> image -> present from
     std::set<std::string> m_stoppedNodes;
+    std::uint64_t m_runtimeSerial = 0;  // the last PodRuntime::serial handed out
 };
 
 } // namespace sim::controllers

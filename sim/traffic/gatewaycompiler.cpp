@@ -1,5 +1,6 @@
 #include "sim/traffic/gatewaycompiler.h"
 
+#include "sim/traffic/corsfilter.h"
 #include "sim/traffic/hostnames.h"
 #include "sim/traffic/httpfilters.h"
 #include "sim/traffic/httpheaders.h"
@@ -352,9 +353,11 @@ GatewayCompiler::RouteTemplate GatewayCompiler::compileRouteTemplate(const api::
                 compiled.filters.push_back(filter);
             }
         }
+        compiled.cors = CorsFilter::compile(compiled.filters);
         for (const api::HTTPBackendRef &ref : rule.backendRefs) {
             CompiledBackendRef backend = resolveBackend(object, ref.ref, ref.weight, ruleKey);
             backend.filters = ref.filters;
+            backend.cors = CorsFilter::compile(backend.filters);
             // The backend's share of the requests would pass its filters: a custom one nothing resolves fails them.
             for (const api::HTTPRouteFilter &filter : ref.filters)
                 if (filter.type == "ExtensionRef" && filter.extensionRef && backend.isValid()) {

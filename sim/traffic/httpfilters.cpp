@@ -120,23 +120,28 @@ HttpRequest HttpFilters::upstreamRequest(const RoutingDecision &decision, const 
 
 void HttpFilters::applyResponseFilters(const RoutingDecision &decision, const HttpRequest &request, HttpHeaders &response, Trace *trace)
 {
-    auto apply = [&](const std::vector<api::HTTPRouteFilter> &filters) {
+    // cors: the CORS filters' allowOrigins as compiled, one per CORS filter in the same order.
+    auto apply = [&](const std::vector<api::HTTPRouteFilter> &filters, const std::vector<CompiledCors> &cors) {
+        std::size_t nextCors = 0;
         for (const api::HTTPRouteFilter &filter : filters) {
             if (filter.type == "ResponseHeaderModifier" && filter.responseHeaderModifier) {
                 applyHeaderFilter(*filter.responseHeaderModifier, response);
                 if (trace)
                     trace->add("filter", "ResponseHeaderModifier", "response headers changed on the way back to the client");
-            } else if (filter.type == "CORS" && filter.cors && request.headers.has("origin")) {
-                const bool allowed = CorsFilter::addResponseHeaders(*filter.cors, request, response);
+            } else if (filter.type == "CORS" && filter.cors) {
+                const CompiledCors &origins = cors[nextCors++];
+                if (!request.headers.has("origin"))
+                    continue;
+                const bool allowed = CorsFilter::addResponseHeaders(*filter.cors, origins, request, response);
                 if (trace)
                     trace->add("filter", "CORS", CorsFilter::explain(*filter.cors, request, allowed));
             }
         }
     };
     if (decision.rule)
-        apply(decision.rule->filters);
+        apply(decision.rule->filters, decision.rule->cors);
     if (const CompiledBackendRef *backend = decision.backendRef())
-        apply(backend->filters);
+        apply(backend->filters, backend->cors);
 }
 
 std::string HttpFilters::unresolvedExtension(const api::LocalObjectReference &ref)

@@ -1,5 +1,6 @@
 #include "../common/trafficfixture.h"
 
+#include "sim/traffic/corsfilter.h"
 #include "sim/traffic/httpfilters.h"
 
 #include <QtTest>
@@ -35,6 +36,8 @@ private slots:
     void mirror();
     void cors_data();
     void cors();
+    void corsOriginsCompiledOnce_data();
+    void corsOriginsCompiledOnce();
     void extensionRefFailsItsRequests();
 };
 
@@ -276,6 +279,59 @@ void TestGatewayFilters::cors()
     for (const auto &[name, value] : response.fields())
         seen << QString::fromStdString(name).remove("access-control-") + "=" + QString::fromStdString(value);
     QCOMPARE(seen.join("; "), expected);
+}
+
+// The table parses each CORS filter's allowOrigins once (CorsFilter::compile, one record per CORS filter in
+// the list's order, entries that are no origin left out); a response is checked against those records.
+void TestGatewayFilters::corsOriginsCompiledOnce_data()
+{
+    QTest::addColumn<QStringList>("allowOrigins");
+    QTest::addColumn<QString>("origin");
+    QTest::addColumn<bool>("anyOrigin");
+    QTest::addColumn<int>("parsed");
+    QTest::addColumn<bool>("allowed");
+    QTest::newRow("star alone") << QStringList{"*"} << "https://a.example" << true << 0 << true;
+    QTest::newRow("exact") << QStringList{"https://a.example"} << "https://a.example" << false << 1 << true;
+    QTest::newRow("other scheme") << QStringList{"https://a.example"} << "http://a.example" << false << 1 << false;
+    QTest::newRow("default port named") << QStringList{"https://a.example:443"} << "https://a.example" << false << 1 << true;
+    QTest::newRow("wildcard host") << QStringList{"https://*.example.com"} << "https://x.y.example.com" << false << 1 << true;
+    QTest::newRow("wildcard, bare domain") << QStringList{"https://*.example.com"} << "https://example.com" << false << 1 << false;
+    QTest::newRow("entry that is no origin left out") << QStringList{"a.example/path", "https://b.example"} << "https://b.example" << false << 1 << true;
+    QTest::newRow("only entries that are no origin") << QStringList{"a.example/path"} << "https://a.example" << false << 0 << false;
+    QTest::newRow("sent origin is no origin") << QStringList{"https://a.example"} << "not an origin" << false << 1 << false;
+}
+
+void TestGatewayFilters::corsOriginsCompiledOnce()
+{
+    QFETCH(QStringList, allowOrigins);
+    QFETCH(QString, origin);
+    QFETCH(bool, anyOrigin);
+    QFETCH(int, parsed);
+    QFETCH(bool, allowed);
+    api::HTTPCORSFilter cors;
+    for (const QString &o : allowOrigins)
+        cors.allowOrigins.push_back(o.toStdString());
+    // Two CORS filters around another kind: one record each, in order.
+    api::HTTPRouteFilter first;
+    first.type = "CORS";
+    first.cors = cors;
+    api::HTTPRouteFilter modifier;
+    modifier.type = "ResponseHeaderModifier";
+    modifier.responseHeaderModifier.emplace();
+    api::HTTPRouteFilter second;
+    second.type = "CORS";
+    second.cors.emplace();
+    second.cors->allowOrigins = {"*"};
+    const std::vector<traffic::CompiledCors> compiled = traffic::CorsFilter::compile({first, modifier, second});
+    QCOMPARE(compiled.size(), std::size_t(2));
+    QCOMPARE(compiled[0].allowsAnyOrigin, anyOrigin);
+    QCOMPARE(compiled[0].origins.size(), static_cast<std::size_t>(parsed));
+    QVERIFY(compiled[1].allowsAnyOrigin);
+    traffic::HttpRequest request = *traffic::HttpRequest::fromUrl("http://h/");
+    request.headers.add("Origin", origin.toStdString());
+    traffic::HttpHeaders response;
+    QCOMPARE(traffic::CorsFilter::addResponseHeaders(cors, compiled[0], request, response), allowed);
+    QCOMPARE(response.has("access-control-allow-origin"), allowed);
 }
 
 void TestGatewayFilters::extensionRefFailsItsRequests()

@@ -51,6 +51,9 @@ Kubelet::PodRuntime *Kubelet::runtime(const std::string &key)
 
 api::ObjectPtr Kubelet::pod(const std::string &key) const
 {
+    // A pod with a runtime is read from it: a step reads its pod without a look-up in the store's table of every pod.
+    if (auto it = m_pods.find(key); it != m_pods.end())
+        return it->second.pod;
     auto [ns, name] = splitKey(key);
     return const_cast<Kubelet *>(this)->store().get(api::Kind::Pod, ns, name);
 }
@@ -69,15 +72,19 @@ void Kubelet::onPodEvent(const store::WatchEvent &event)
 {
     const api::Object &o = *event.object;
     const std::string key = keyOf(o.metadata.namespace_, o.metadata.name);
+    PodRuntime *rt = runtime(key);
     if (event.type == store::WatchEventType::Deleted) {
-        PodRuntime *rt = runtime(key);
+        if (rt)
+            rt->pod = nullptr;
         if (rt && rt->uid == o.metadata.uid)
             forget(key);
         return;
     }
+    // A write made by another watcher while this event was being delivered arrives first: keep the newest version.
+    if (rt && (!rt->pod || rt->pod->metadata.resourceVersion <= o.metadata.resourceVersion))
+        rt->pod = event.object;
     if (o.as<api::Pod>().spec->nodeName.empty())
         return;
-    PodRuntime *rt = runtime(key);
     const bool changed = !rt || rt->uid != o.metadata.uid || (isTerminating(o) && !rt->terminating) ||
                          (event.old && event.old->metadata.annotations != o.metadata.annotations);
     if (changed)
@@ -163,6 +170,7 @@ Controller::Result Kubelet::startPod(const std::string &key, const api::ObjectPt
     }
     PodRuntime &rt = m_pods[key];
     rt.uid = p->metadata.uid;
+    rt.pod = p;
     rt.serial = ++m_runtimeSerial;
     rt.node = nodeName;
     rt.ip = *ip;

@@ -59,6 +59,7 @@ private:
     struct PodRuntime {
         std::string uid;
         std::uint64_t serial = 0;  // this runtime's number: a scheduled step checks it, not a copy of the uid
+        api::ObjectPtr pod;        // the store's current version of the pod, kept by its watch events
         std::string node;
         std::string ip;
         std::string hostIP;

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <numeric>
 
 namespace sim::traffic {
 
@@ -574,10 +575,23 @@ void GatewayCompiler::sortBuckets(CompiledListener &listener)
     auto probeBefore = [&](const MatchProbe &a, const MatchProbe &b) {
         return MatchPrecedence::before(listener, listener.matches[a.match], listener.matches[b.match]);
     };
+    // Sorted by position, then laid out in that order: libstdc++ 12's std::stable_sort takes its scratch buffer from
+    // get_temporary_buffer, which ignores over-alignment, and a MatchProbe is a 64-byte aligned line.
+    auto sortProbes = [&](std::vector<MatchProbe> &probes) {
+        std::vector<std::uint32_t> order(probes.size());
+        std::iota(order.begin(), order.end(), 0U);
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::uint32_t a, std::uint32_t b) { return probeBefore(probes[a], probes[b]); });
+        std::vector<MatchProbe> sorted;
+        sorted.reserve(probes.size());
+        for (std::uint32_t position : order)
+            sorted.push_back(probes[position]);
+        probes = std::move(sorted);
+    };
     auto sortBucket = [&](HostBucket &bucket) {
         for (auto &[path, probes] : bucket.exact)
-            std::stable_sort(probes.begin(), probes.end(), probeBefore);
-        std::stable_sort(bucket.regex.begin(), bucket.regex.end(), probeBefore);
+            sortProbes(probes);
+        sortProbes(bucket.regex);
         // Trie items are positions in prefixProbes as added: sort them, then lay the probes out in that order.
         const std::vector<MatchProbe> added = bucket.prefixProbes;
         bucket.prefix.finish([&](std::uint32_t a, std::uint32_t b) { return probeBefore(added[a], added[b]); });

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <limits>
 #include <numeric>
+#include <span>
 
 namespace sim::traffic {
 
@@ -575,29 +576,31 @@ void GatewayCompiler::sortBuckets(CompiledListener &listener)
     auto probeBefore = [&](const MatchProbe &a, const MatchProbe &b) {
         return MatchPrecedence::before(listener, listener.matches[a.match], listener.matches[b.match]);
     };
-    // Sorted by position, then laid out in that order: libstdc++ 12's std::stable_sort takes its scratch buffer from
-    // get_temporary_buffer, which ignores over-alignment, and a MatchProbe is a 64-byte aligned line.
+    // Probes are sorted as positions and then laid out in that order: libstdc++ 12's std::stable_sort takes its
+    // scratch buffer from get_temporary_buffer, which ignores over-alignment, and a MatchProbe is a 64-byte line.
+    auto layOut = [](std::vector<MatchProbe> &probes, std::span<const std::uint32_t> order) {
+        std::vector<MatchProbe> sorted;
+        sorted.reserve(order.size());
+        for (std::uint32_t position : order)
+            sorted.push_back(probes[position]);
+        probes = std::move(sorted);
+    };
     auto sortProbes = [&](std::vector<MatchProbe> &probes) {
         std::vector<std::uint32_t> order(probes.size());
         std::iota(order.begin(), order.end(), 0U);
         std::stable_sort(order.begin(), order.end(),
                          [&](std::uint32_t a, std::uint32_t b) { return probeBefore(probes[a], probes[b]); });
-        std::vector<MatchProbe> sorted;
-        sorted.reserve(probes.size());
-        for (std::uint32_t position : order)
-            sorted.push_back(probes[position]);
-        probes = std::move(sorted);
+        layOut(probes, order);
     };
     auto sortBucket = [&](HostBucket &bucket) {
         for (auto &[path, probes] : bucket.exact)
             sortProbes(probes);
         sortProbes(bucket.regex);
-        // Trie items are positions in prefixProbes as added: sort them, then lay the probes out in that order.
-        const std::vector<MatchProbe> added = bucket.prefixProbes;
-        bucket.prefix.finish([&](std::uint32_t a, std::uint32_t b) { return probeBefore(added[a], added[b]); });
-        bucket.prefixProbes.clear();
-        for (std::uint32_t position : bucket.prefix.items())
-            bucket.prefixProbes.push_back(added[position]);
+        // Trie items are positions in prefixProbes as added: the trie sorts them.
+        bucket.prefix.finish([&](std::uint32_t a, std::uint32_t b) {
+            return probeBefore(bucket.prefixProbes[a], bucket.prefixProbes[b]);
+        });
+        layOut(bucket.prefixProbes, bucket.prefix.items());
     };
     for (auto &[host, bucket] : listener.exactHosts)
         sortBucket(bucket);

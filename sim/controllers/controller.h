@@ -58,6 +58,12 @@ protected:
     store::Store &store() { return m_context.store; }
     EventRecorder &events() { return m_context.events; }
     engine::SimTime now() const { return m_context.engine.now(); }
+    /** keyOf written into a buffer this controller reuses (no allocation per event): valid until its next call. */
+    const std::string &bufferedKey(std::string_view ns, std::string_view name)
+    {
+        assignKey(m_keyBuffer, ns, name);
+        return m_keyBuffer;
+    }
     /** The delay enqueue() waits before a key's pass. */
     engine::SimTime reconcileDelay() const { return m_reconcileDelay; }
 
@@ -74,6 +80,7 @@ private:
     engine::SimTime m_reconcileDelay;
     int m_watchHandle = 0;
     std::unordered_map<std::string, Pending> m_dirty;
+    std::string m_keyBuffer;  // bufferedKey's
 };
 
 } // namespace sim::controllers

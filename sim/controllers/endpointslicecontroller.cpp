@@ -120,11 +120,28 @@ const std::vector<EndpointSliceController::ServiceEntry *> &EndpointSliceControl
                                                                                                const api::Object &pod)
 {
     if (entry.servicesVersion != m_servicesVersion) {
-        entry.services.clear();
-        appendServices(entry.services, pod.metadata.namespace_, pod.metadata.labels);
+        entry.services = servicesOf(pod.metadata.namespace_, pod.metadata.labels);
         entry.servicesVersion = m_servicesVersion;
     }
     return entry.services;
+}
+
+const std::vector<EndpointSliceController::ServiceEntry *> &
+EndpointSliceController::servicesOf(const std::string &ns, const api::Shared<api::Labels> &labels)
+{
+    if (m_servicesByLabelsVersion != m_servicesVersion || m_servicesByLabels.size() >= kMaxCachedLabels) {
+        m_servicesByLabels.clear();
+        m_servicesByLabelsVersion = m_servicesVersion;
+    }
+    auto [it, added] = m_servicesByLabels.try_emplace(&*labels);
+    LabelsServices &cached = it->second;
+    if (added || cached.ns != ns) {
+        cached.labels = labels;
+        cached.ns = ns;
+        cached.services.clear();
+        appendServices(cached.services, ns, *labels);
+    }
+    return cached.services;
 }
 
 void EndpointSliceController::appendServices(std::vector<ServiceEntry *> &out, const std::string &ns,

@@ -87,6 +87,11 @@ private:
     PodEntry *keepPod(const store::WatchEvent &event);
     /** The Services a pod's current labels may match, from its entry when still valid. */
     const std::vector<ServiceEntry *> &services(PodEntry &entry, const api::Object &pod);
+    /**
+     * The Services a pod with these labels in `ns` may match, in name order, kept per labels object (the pods of a
+     * ReplicaSet share their template's) until a selector comes, goes or changes.
+     */
+    const std::vector<ServiceEntry *> &servicesOf(const std::string &ns, const api::Shared<api::Labels> &labels);
     /** The Services whose selector shares a pair with `labels`, in name order. */
     void appendServices(std::vector<ServiceEntry *> &out, const std::string &ns, const api::Labels &labels);
     /** Queues a Service's pass after `delay`, unless one is known to be queued no later. */
@@ -108,6 +113,14 @@ private:
     std::unordered_map<std::string, PodEntry> m_pods;  // pod key -> the pod and its endpoint
     std::string m_podKey;                              // look-up buffer for m_pods and m_services
     Services m_services;
+    struct LabelsServices {
+        api::Shared<api::Labels> labels;  // held, so no other labels object takes its address while cached
+        std::string ns;
+        std::vector<ServiceEntry *> services;
+    };
+    static constexpr std::size_t kMaxCachedLabels = 4096;  // pods with labels of their own do not grow it for ever
+    std::unordered_map<const api::Labels *, LabelsServices> m_servicesByLabels;  // servicesOf's, at m_servicesByLabelsVersion
+    std::uint64_t m_servicesByLabelsVersion = 0;
     LabelPairIndex m_servicesBySelector;
     std::uint64_t m_servicesVersion = 1;  // bumped whenever m_servicesBySelector changes
     std::unordered_map<std::string, std::uint64_t> m_membership;  // namespace -> bumped when a pod comes, goes, relabels

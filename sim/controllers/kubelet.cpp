@@ -71,7 +71,7 @@ void Kubelet::onWatchEvent(const store::WatchEvent &event)
 void Kubelet::onPodEvent(const store::WatchEvent &event)
 {
     const api::Object &o = *event.object;
-    const std::string key = keyOf(o.metadata.namespace_, o.metadata.name);
+    const std::string &key = bufferedKey(o.metadata.namespace_, o.metadata.name);
     PodRuntime *rt = runtime(key);
     if (event.type == store::WatchEventType::Deleted) {
         if (rt)

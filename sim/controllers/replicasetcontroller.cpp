@@ -62,7 +62,8 @@ ReplicaSetController::PodChange ReplicaSetController::classify(const store::Watc
     const api::OwnerReference *owner = now.metadata.controllerRef();
     const api::OwnerReference *ownerBefore = before.metadata.controllerRef();
     if (isActive(now) != isActive(before) || now.metadata.labels != before.metadata.labels ||
-        (owner ? owner->uid : std::string()) != (ownerBefore ? ownerBefore->uid : std::string()))
+        (owner ? std::string_view(owner->uid) : std::string_view()) !=
+            (ownerBefore ? std::string_view(ownerBefore->uid) : std::string_view()))
         return PodChange::Membership;
     if (now.as<api::Pod>().isReady() != before.as<api::Pod>().isReady() || readySince(now) != readySince(before))
         return PodChange::Readiness;
@@ -91,10 +92,10 @@ void ReplicaSetController::onWatchEvent(const store::WatchEvent &event)
         return;
     switch (change) {
     case PodChange::Membership:
-        enqueue(keyOf(o.metadata.namespace_, owner->name));
+        enqueue(bufferedKey(o.metadata.namespace_, owner->name));
         break;
     case PodChange::Readiness:
-        enqueueAfter(keyOf(o.metadata.namespace_, owner->name), kReadinessBatch);
+        enqueueAfter(bufferedKey(o.metadata.namespace_, owner->name), kReadinessBatch);
         break;
     case PodChange::None:
         break;

@@ -90,7 +90,7 @@ void Scheduler::onPodEvent(const store::WatchEvent &event)
 {
     const api::Object &o = *event.object;
     const api::Pod &pod = o.as<api::Pod>();
-    const std::string key = keyOf(o.metadata.namespace_, o.metadata.name);
+    const std::string &key = bufferedKey(o.metadata.namespace_, o.metadata.name);
     if (event.type == store::WatchEventType::Deleted || isFinished(pod)) {
         m_unschedulable.erase(key);
         if (m_placements.count(key)) {

@@ -58,6 +58,8 @@ protected:
     store::Store &store() { return m_context.store; }
     EventRecorder &events() { return m_context.events; }
     engine::SimTime now() const { return m_context.engine.now(); }
+    /** The delay enqueue() waits before a key's pass. */
+    engine::SimTime reconcileDelay() const { return m_reconcileDelay; }
 
 private:
     struct Pending {

@@ -20,6 +20,28 @@ bool endpointDiffers(const api::Object &a, const api::Object &b)
            x.spec->nodeName != y.spec->nodeName || isFinished(x) != isFinished(y);
 }
 
+/** True when a Service's named targetPort may resolve differently on two versions of a pod (its container ports). */
+bool containerPortsDiffer(const api::Pod &x, const api::Pod &y)
+{
+    // Versions that share their spec (every status write) share their ports.
+    if (&*x.spec == &*y.spec)
+        return false;
+    const std::vector<api::Container> &a = x.spec->containers;
+    const std::vector<api::Container> &b = y.spec->containers;
+    return !std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                       [](const api::Container &c, const api::Container &d) { return c.ports == d.ports; });
+}
+
+/**
+ * True when a pod update changes what the Services' slices read from the pod, labels aside: as kube-controller-manager's
+ * podEndpointsChanged (readiness, pod IPs, deletionTimestamp), plus what this simulator's slices also show or resolve
+ * from the pod (nodeName, a finished phase, container ports).
+ */
+bool slicesReadDiffer(const api::Object &a, const api::Object &b)
+{
+    return endpointDiffers(a, b) || containerPortsDiffer(a.as<api::Pod>(), b.as<api::Pod>());
+}
+
 /** The container port a Service port's targetPort names on this pod; nullopt when the pod has none. */
 std::optional<std::int32_t> resolveTargetPort(const api::ServicePort &port, const api::Pod &pod)
 {
@@ -74,54 +96,54 @@ void EndpointSliceController::onPodEvent(const store::WatchEvent &event)
         m_podsByLabel.remove(ns, pod.metadata.name, event.old->metadata.labels);
         m_podsByLabel.add(ns, pod.metadata.name, pod.metadata.labels);
     }
-    // Only what a slice shows matters: IP, readiness, termination, labels, node.
-    if (event.type == store::WatchEventType::Modified && event.old && !relabeled) {
-        const api::Pod &now = pod.as<api::Pod>();
-        const api::Pod &before = event.old->as<api::Pod>();
-        if (now.status.podIP == before.status.podIP && now.isReady() == before.isReady() &&
-            isTerminating(pod) == isTerminating(*event.old) && now.spec->nodeName == before.spec->nodeName)
-            return;
-    }
-    std::vector<std::string> gathered;  // a deletion's or a relabeling's Services, which no entry keeps
+    // An added or deleted pod always queues its Services; an update only when it changes what their slices read.
+    if (event.type == store::WatchEventType::Modified && event.old && !relabeled && !slicesReadDiffer(pod, *event.old))
+        return;
+    std::vector<ServiceEntry *> gathered;  // a deletion's or a relabeling's Services, which no entry keeps
     if (!entry || relabeled) {
-        appendServiceKeys(gathered, ns, pod.metadata.labels);
+        appendServices(gathered, ns, pod.metadata.labels);
         if (relabeled) {
-            appendServiceKeys(gathered, ns, event.old->metadata.labels);
-            std::sort(gathered.begin(), gathered.end());
+            appendServices(gathered, ns, event.old->metadata.labels);
+            std::sort(gathered.begin(), gathered.end(), [](const ServiceEntry *a, const ServiceEntry *b) { return a->first < b->first; });
             gathered.erase(std::unique(gathered.begin(), gathered.end()), gathered.end());
         }
     }
-    const std::vector<std::string> &keys = entry && !relabeled ? serviceKeys(*entry, pod) : gathered;
+    const std::vector<ServiceEntry *> &services = entry && !relabeled ? this->services(*entry, pod) : gathered;
     const Change change = classify(event);
-    for (const std::string &key : keys) {
-        if (change == Change::Harmless || (change == Change::AddsReady && hasReadyEndpoints(key)))
-            enqueueAfter(key, kBatchPeriod);
-        else
-            enqueue(key);
+    for (ServiceEntry *service : services) {
+        const bool batched = change == Change::Harmless || (change == Change::AddsReady && service->second.readyEndpoints > 0);
+        queue(*service, batched ? kBatchPeriod : reconcileDelay());
     }
 }
 
-const std::vector<std::string> &EndpointSliceController::serviceKeys(PodEntry &entry, const api::Object &pod)
+const std::vector<EndpointSliceController::ServiceEntry *> &EndpointSliceController::services(PodEntry &entry,
+                                                                                               const api::Object &pod)
 {
     if (entry.servicesVersion != m_servicesVersion) {
-        entry.serviceKeys.clear();
-        appendServiceKeys(entry.serviceKeys, pod.metadata.namespace_, pod.metadata.labels);
+        entry.services.clear();
+        appendServices(entry.services, pod.metadata.namespace_, pod.metadata.labels);
         entry.servicesVersion = m_servicesVersion;
     }
-    return entry.serviceKeys;
+    return entry.services;
 }
 
-void EndpointSliceController::appendServiceKeys(std::vector<std::string> &out, const std::string &ns,
-                                                const api::Labels &labels) const
+void EndpointSliceController::appendServices(std::vector<ServiceEntry *> &out, const std::string &ns,
+                                             const api::Labels &labels)
 {
-    for (std::string_view name : m_servicesBySelector.withAny(ns, labels))
-        assignKey(out.emplace_back(), ns, name);
+    for (std::string_view name : m_servicesBySelector.withAny(ns, labels)) {
+        assignKey(m_podKey, ns, name);
+        out.push_back(&*m_services.try_emplace(m_podKey).first);
+    }
 }
 
-bool EndpointSliceController::hasReadyEndpoints(const std::string &serviceKey) const
+void EndpointSliceController::queue(ServiceEntry &service, engine::SimTime delay)
 {
-    const auto ready = m_readyEndpoints.find(serviceKey);
-    return ready != m_readyEndpoints.end() && ready->second > 0;
+    // The work queue itself would do nothing for a pass queued no later (all of this controller's work is foreground).
+    const engine::SimTime at = now() + delay;
+    if (service.second.queuedAt <= at)
+        return;
+    enqueueAfter(service.first, delay);
+    service.second.queuedAt = at;
 }
 
 EndpointSliceController::Change EndpointSliceController::classify(const store::WatchEvent &event)
@@ -161,10 +183,11 @@ void EndpointSliceController::onServiceEvent(const store::WatchEvent &event)
         m_servicesBySelector.add(svc.metadata.namespace_, svc.metadata.name, svc.as<api::Service>().spec.selector);
     else
         m_servicesBySelector.remove(svc.metadata.namespace_, svc.metadata.name, svc.as<api::Service>().spec.selector);
+    // A deleted Service's state goes with it: the version bump above keeps the pods' entries from reading it again.
     if (event.type != store::WatchEventType::Deleted)
         enqueue(keyOf(svc.metadata.namespace_, svc.metadata.name));
     else
-        m_selections.erase(keyOf(svc.metadata.namespace_, svc.metadata.name));
+        m_services.erase(keyOf(svc.metadata.namespace_, svc.metadata.name));
 }
 
 EndpointSliceController::PodEntry *EndpointSliceController::keepPod(const store::WatchEvent &event)
@@ -196,11 +219,11 @@ EndpointSliceController::PodEntry &EndpointSliceController::podEntry(const std::
 }
 
 const std::vector<EndpointSliceController::PodEntry *> &
-EndpointSliceController::selectedPods(const std::string &serviceKey, const api::Object &service)
+EndpointSliceController::selectedPods(ServiceState &state, const api::Object &service)
 {
     const std::string &ns = service.metadata.namespace_;
     const std::uint64_t membership = m_membership[ns];
-    Selection &selection = m_selections[serviceKey];
+    Selection &selection = state.selection;
     if (selection.servicesVersion == m_servicesVersion && selection.podsVersion == membership)
         return selection.pods;
     selection.pods.clear();
@@ -233,13 +256,13 @@ void EndpointSliceController::buildEndpoint(PodEntry &entry)
     entry.endpoint.emplace(std::move(endpoint));
 }
 
-std::vector<EndpointSliceController::Group> EndpointSliceController::desiredGroups(const std::string &key,
+std::vector<EndpointSliceController::Group> EndpointSliceController::desiredGroups(ServiceState &state,
                                                                                    const api::Object &service)
 {
     const api::ServiceSpec &spec = service.as<api::Service>().spec;
     std::vector<Group> groups;  // almost always one: pods of a Service usually resolve its ports alike
     std::vector<std::optional<std::int32_t>> targets(spec.ports.size());
-    const std::vector<PodEntry *> &pods = selectedPods(key, service);
+    const std::vector<PodEntry *> &pods = selectedPods(state, service);
     for (PodEntry *selected : pods) {
         PodEntry &entry = *selected;
         if (entry.stale)
@@ -272,11 +295,11 @@ std::vector<EndpointSliceController::Group> EndpointSliceController::desiredGrou
     return groups;
 }
 
-std::vector<api::EndpointSlice> EndpointSliceController::desiredSlices(const std::string &key,
+std::vector<api::EndpointSlice> EndpointSliceController::desiredSlices(ServiceState &state,
                                                                        const api::Object &service)
 {
     std::vector<api::EndpointSlice> out;
-    for (Group &group : desiredGroups(key, service)) {
+    for (Group &group : desiredGroups(state, service)) {
         for (std::size_t i = 0; i < group.endpoints.size(); i += kMaxEndpointsPerSlice) {
             api::EndpointSlice slice;
             slice.ports = group.ports;
@@ -308,16 +331,22 @@ Controller::Result EndpointSliceController::reconcile(const std::string &key)
 {
     const auto [nsView, nameView] = splitKey(key);
     const std::string ns(nsView), name(nameView);  // the slices' names and labels are built from them
+    auto state = m_services.find(key);
+    if (state != m_services.end())
+        state->second.queuedAt = kNotQueued;  // this is the queued pass
     api::ObjectPtr service = store().get(api::Kind::Service, ns, name);
     if (!service || isTerminating(*service) || !service->as<api::Service>().spec.hasSelector() ||
         service->as<api::Service>().spec.type == "ExternalName") {
-        m_readyEndpoints.erase(key);
-        m_selections.erase(key);
+        // Kept, not erased, while the Service exists: the entries of the pods it may select point at it.
+        if (state != m_services.end())
+            state->second = ServiceState{};
         return {};
     }
+    if (state == m_services.end())
+        state = m_services.try_emplace(key).first;
     std::vector<api::ObjectPtr> existing = store().listOwnedBy(api::Kind::EndpointSlice, ns, service->metadata.uid);
-    std::vector<api::EndpointSlice> desired = desiredSlices(key, *service);
-    std::size_t &ready = m_readyEndpoints[key];
+    std::vector<api::EndpointSlice> desired = desiredSlices(state->second, *service);
+    std::size_t &ready = state->second.readyEndpoints;
     ready = 0;
     for (const api::EndpointSlice &slice : desired)
         for (const api::Endpoint &endpoint : slice.endpoints)

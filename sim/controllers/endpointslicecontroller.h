@@ -5,6 +5,7 @@
 #include "sim/engine/randomstream.h"
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -43,6 +44,27 @@ private:
         std::vector<api::EndpointPort> ports;               // the resolved ones, as the slice lists them
         std::vector<api::SharedEndpoint> endpoints;
     };
+    struct PodEntry;
+    static constexpr engine::SimTime kNotQueued = std::numeric_limits<engine::SimTime>::max();
+    /**
+     * The pods a Service selects, in name order: found in the label index, then kept until a pod in its namespace
+     * comes, goes or is relabeled, or a Service selector changes, so most passes make no look-up per pod.
+     */
+    struct Selection {
+        std::vector<PodEntry *> pods;  // entries of m_pods, which stay put until their pod is deleted
+        std::uint64_t podsVersion = 0;      // the namespace's m_membership when found
+        std::uint64_t servicesVersion = 0;  // m_servicesVersion when found (0: never)
+    };
+    /** What the controller keeps per Service key, from the Service's first sight until it is deleted. */
+    struct ServiceState {
+        Selection selection;
+        std::size_t readyEndpoints = 0;  // ready endpoints in the slices as last written
+        // When the queued pass for this key runs at the latest (kNotQueued: none known): a pod event finding its pass
+        // queued soon enough skips the work queue's look-up, as the queue itself would do nothing. Cleared by the pass.
+        engine::SimTime queuedAt = kNotQueued;
+    };
+    using Services = std::unordered_map<std::string, ServiceState>;  // service key -> its state; entries stay put
+    using ServiceEntry = Services::value_type;
     /**
      * A pod as its last watch event showed it, with its endpoint, kept for later passes; the endpoint itself is shared
      * by the slices of every Service selecting the pod. The endpoint is built by the first pass that needs it and kept until a watch event changes
@@ -52,9 +74,10 @@ private:
         api::ObjectPtr pod;                      // null: not in the store
         std::optional<api::SharedEndpoint> endpoint;  // none: the pod has no endpoint (no IP yet, or finished)
         bool stale = true;                      // the endpoint is to be built from `pod`
-        // Keys of the Services whose selector the pod's labels may match (LabelPairIndex::withAny), in name order,
-        // found at m_servicesVersion `servicesVersion` (0: not yet): a pod's later events queue them without a look-up.
-        std::vector<std::string> serviceKeys;
+        // The Services whose selector the pod's labels may match (LabelPairIndex::withAny), in name order, found at
+        // m_servicesVersion `servicesVersion` (0: not yet): a pod's later events queue them without a look-up. Only
+        // read while servicesVersion is current: a Service's entry leaves m_services only with a version bump.
+        std::vector<ServiceEntry *> services;
         std::uint64_t servicesVersion = 0;
     };
     /**
@@ -62,42 +85,32 @@ private:
      * Service keys when the labels change. Returns the entry; nullptr for a deletion.
      */
     PodEntry *keepPod(const store::WatchEvent &event);
-    /** The keys of the Services a pod's current labels may match, from its entry when still valid. */
-    const std::vector<std::string> &serviceKeys(PodEntry &entry, const api::Object &pod);
-    /** Keys ("namespace/name") of the Services whose selector shares a pair with `labels`, in name order. */
-    void appendServiceKeys(std::vector<std::string> &out, const std::string &ns, const api::Labels &labels) const;
+    /** The Services a pod's current labels may match, from its entry when still valid. */
+    const std::vector<ServiceEntry *> &services(PodEntry &entry, const api::Object &pod);
+    /** The Services whose selector shares a pair with `labels`, in name order. */
+    void appendServices(std::vector<ServiceEntry *> &out, const std::string &ns, const api::Labels &labels);
+    /** Queues a Service's pass after `delay`, unless one is known to be queued no later. */
+    void queue(ServiceEntry &service, engine::SimTime delay);
     static void buildEndpoint(PodEntry &entry);
     PodEntry &podEntry(const std::string &ns, std::string_view name);
-    /**
-     * The pods a Service selects, in name order: found in the label index, then kept until a pod in its namespace
-     * comes, goes or is relabeled, or a Service selector changes, so most passes make no look-up per pod.
-     */
-    struct Selection {
-        std::vector<PodEntry *> pods;      // entries of m_pods, which stay put until their pod is deleted
-        std::uint64_t podsVersion = 0;      // the namespace's m_membership when found
-        std::uint64_t servicesVersion = 0;  // m_servicesVersion when found (0: never)
-    };
-    const std::vector<PodEntry *> &selectedPods(const std::string &serviceKey, const api::Object &service);
+    const std::vector<PodEntry *> &selectedPods(ServiceState &state, const api::Object &service);
     void onPodEvent(const store::WatchEvent &event);
     void onServiceEvent(const store::WatchEvent &event);
-    std::vector<Group> desiredGroups(const std::string &key, const api::Object &service);
-    std::vector<api::EndpointSlice> desiredSlices(const std::string &key, const api::Object &service);
+    std::vector<Group> desiredGroups(ServiceState &state, const api::Object &service);
+    std::vector<api::EndpointSlice> desiredSlices(ServiceState &state, const api::Object &service);
     std::string sliceName(const api::Object &service);
 
     /** What a pod change does to the endpoints traffic uses: removes or changes a ready one, adds one, or neither. */
     enum class Change { Urgent, AddsReady, Harmless };
     static Change classify(const store::WatchEvent &event);
-    /** True when the Service's slices, as last written, hold a ready endpoint. */
-    bool hasReadyEndpoints(const std::string &serviceKey) const;
 
     LabelPairIndex m_podsByLabel;
     std::unordered_map<std::string, PodEntry> m_pods;  // pod key -> the pod and its endpoint
-    std::string m_podKey;                              // look-up buffer for m_pods
-    std::unordered_map<std::string, std::size_t> m_readyEndpoints;  // service key -> ready endpoints last written
+    std::string m_podKey;                              // look-up buffer for m_pods and m_services
+    Services m_services;
     LabelPairIndex m_servicesBySelector;
     std::uint64_t m_servicesVersion = 1;  // bumped whenever m_servicesBySelector changes
     std::unordered_map<std::string, std::uint64_t> m_membership;  // namespace -> bumped when a pod comes, goes, relabels
-    std::unordered_map<std::string, Selection> m_selections;      // service key -> the pods it selects
     engine::RandomStream m_random;
 };
 

@@ -520,14 +520,20 @@ void Kubelet::writeStatus(const std::string &key)
 {
     PodRuntime *rt = runtime(key);
     api::ObjectPtr p = pod(key);
-    api::Object updated = *p;
-    api::Pod &pod = updated.as<api::Pod>();
-    api::PodStatus &st = pod.status;
+    const api::Pod &pod = p->as<api::Pod>();
+    // The status is built from the runtime, not copied from the current one and rewritten: only what the kubelet does
+    // not write (reason, message, other conditions) and the conditions' transition times carry over.
+    const api::PodStatus &current = pod.status;
+    api::PodStatus st;
+    st.reason = current.reason;
+    st.message = current.message;
     st.podIP = rt->ip;
     st.hostIP = rt->hostIP;
-    if (!st.startTime)
-        st.startTime = now();
-    std::vector<api::ContainerStatus> statuses;
+    st.startTime = current.startTime ? current.startTime : now();
+    st.conditions.reserve(current.conditions.size() + 3);
+    st.conditions = current.conditions;
+    std::vector<api::ContainerStatus> &statuses = st.containerStatuses;
+    statuses.reserve(rt->containers.size());
     bool allReady = !rt->containers.empty();
     bool allStarted = true;
     bool allTerminated = !rt->containers.empty();
@@ -572,16 +578,15 @@ void Kubelet::writeStatus(const std::string &key)
             unready += (unready.empty() ? "" : " ") + cr.name;
         statuses.push_back(std::move(cs));
     }
-    st.containerStatuses = std::move(statuses);
     st.phase = allTerminated ? (anyFailed ? "Failed" : "Succeeded") : allStarted ? "Running" : "Pending";
     api::setCondition(st.conditions, api::Condition{"Initialized", "True", "", "", now(), 0});
     const std::string reason = allReady ? "" : "ContainersNotReady";
     const std::string message = allReady ? "" : "containers with unready status: [" + unready + "]";
     api::setCondition(st.conditions, api::Condition{"ContainersReady", allReady ? "True" : "False", reason, message, now(), 0});
     api::setCondition(st.conditions, api::Condition{"Ready", allReady ? "True" : "False", reason, message, now(), 0});
-    if (st == p->as<api::Pod>().status)
+    if (st == current)
         return;
-    store().updateStatus(std::move(updated));
+    store().updateStatus(api::Object{p->metadata, api::Pod{pod.spec, std::move(st)}});
 }
 
 } // namespace sim::controllers

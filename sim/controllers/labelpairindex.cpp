@@ -4,12 +4,10 @@
 
 namespace sim::controllers {
 
-std::string LabelPairIndex::pairKey(const std::string &ns, const std::string &key, const std::string &value)
+const std::string &LabelPairIndex::pairKey(const std::string &ns, const std::string &key, const std::string &value) const
 {
-    std::string out;
-    out.reserve(ns.size() + key.size() + value.size() + 2);
-    out.append(ns).append(1, '\0').append(key).append(1, '\0').append(value);
-    return out;
+    m_pairKey.assign(ns).append(1, '\0').append(key).append(1, '\0').append(value);
+    return m_pairKey;
 }
 
 void LabelPairIndex::add(const std::string &ns, const std::string &name, const api::Labels &labels)

@@ -31,10 +31,12 @@ public:
     std::vector<std::string_view> withAny(const std::string &ns, const api::Labels &labels) const;
 
 private:
-    static std::string pairKey(const std::string &ns, const std::string &key, const std::string &value);
+    /** The table's key of a pair, written into m_pairKey (a look-up allocates nothing once the buffer has grown). */
+    const std::string &pairKey(const std::string &ns, const std::string &key, const std::string &value) const;
     const std::set<std::string> *names(const std::string &ns, const std::string &key, const std::string &value) const;
 
     std::unordered_map<std::string, std::set<std::string>> m_names;
+    mutable std::string m_pairKey;
 };
 
 } // namespace sim::controllers

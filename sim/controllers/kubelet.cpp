@@ -530,7 +530,6 @@ void Kubelet::writeStatus(const std::string &key)
     st.podIP = rt->ip;
     st.hostIP = rt->hostIP;
     st.startTime = current.startTime ? current.startTime : now();
-    st.conditions.reserve(current.conditions.size() + 3);
     st.conditions = current.conditions;
     std::vector<api::ContainerStatus> &statuses = st.containerStatuses;
     statuses.reserve(rt->containers.size());

@@ -46,12 +46,13 @@ void ReplicaSetCounts::onPodEvent(const store::WatchEvent &event)
     if (m_tallies.empty())
         return;
     // Deleted carries the last state as both object and old: it only takes that state away.
-    if (event.old) {
-        if (Tally *before = tallyOf(*event.old))
-            add(*before, *event.old, -1);
-    }
+    Tally *before = event.old ? tallyOf(*event.old) : nullptr;
+    if (before)
+        add(*before, *event.old, -1);
     if (event.type != store::WatchEventType::Deleted) {
-        if (Tally *after = tallyOf(*event.object))
+        // Versions with the same owner references (nearly every write) count toward the same tally: one look-up.
+        const bool sameOwners = event.old && event.old->metadata.ownerReferences == event.object->metadata.ownerReferences;
+        if (Tally *after = sameOwners ? before : tallyOf(*event.object))
             add(*after, *event.object, 1);
     }
 }

@@ -210,12 +210,11 @@ void EndpointSliceController::onServiceEvent(const store::WatchEvent &event)
 EndpointSliceController::PodEntry *EndpointSliceController::keepPod(const store::WatchEvent &event)
 {
     const api::Object &pod = *event.object;
-    assignKey(m_podKey, pod.metadata.namespace_, pod.metadata.name);
+    PodEntry &entry = entryAt(event.slot);
     if (event.type == store::WatchEventType::Deleted) {
-        m_pods.erase(m_podKey);
+        entry = PodEntry{};  // the slot goes to the next pod created
         return nullptr;
     }
-    PodEntry &entry = m_pods[m_podKey];
     // The endpoint still holds when the event follows the very version it was built from and changes nothing it shows.
     if (!event.old || entry.pod != event.old || endpointDiffers(pod, *event.old))
         entry.stale = true;
@@ -225,18 +224,14 @@ EndpointSliceController::PodEntry *EndpointSliceController::keepPod(const store:
     return &entry;
 }
 
-EndpointSliceController::PodEntry &EndpointSliceController::podEntry(const std::string &ns, std::string_view name)
+EndpointSliceController::PodEntry &EndpointSliceController::entryAt(store::Slot slot)
 {
-    assignKey(m_podKey, ns, name);
-    auto [it, added] = m_pods.try_emplace(m_podKey);
-    PodEntry &entry = it->second;
-    if (added)
-        entry.pod = store().get(api::Kind::Pod, ns, name);
-    return entry;
+    if (slot >= m_pods.size())
+        m_pods.resize(slot + 1);
+    return m_pods[slot];
 }
 
-const std::vector<EndpointSliceController::PodEntry *> &
-EndpointSliceController::selectedPods(ServiceState &state, const api::Object &service)
+const std::vector<store::Slot> &EndpointSliceController::selectedPods(ServiceState &state, const api::Object &service)
 {
     const std::string &ns = service.metadata.namespace_;
     const std::uint64_t membership = m_membership[ns];
@@ -244,8 +239,16 @@ EndpointSliceController::selectedPods(ServiceState &state, const api::Object &se
     if (selection.servicesVersion == m_servicesVersion && selection.podsVersion == membership)
         return selection.pods;
     selection.pods.clear();
-    for (std::string_view name : m_podsByLabel.withAll(ns, service.as<api::Service>().spec.selector))
-        selection.pods.push_back(&podEntry(ns, name));
+    for (std::string_view name : m_podsByLabel.withAll(ns, service.as<api::Service>().spec.selector)) {
+        // The label index follows the pods' watch events, so each pod it names is in the store.
+        const std::optional<store::Slot> slot = store().slotOf(api::Kind::Pod, ns, name);
+        if (!slot)
+            continue;
+        PodEntry &entry = entryAt(*slot);
+        if (!entry.pod)  // a pod stored before this controller watched
+            entry.pod = store().get(api::Kind::Pod, ns, name);
+        selection.pods.push_back(*slot);
+    }
     selection.podsVersion = membership;
     selection.servicesVersion = m_servicesVersion;
     return selection.pods;
@@ -279,9 +282,9 @@ std::vector<EndpointSliceController::Group> EndpointSliceController::desiredGrou
     const api::ServiceSpec &spec = service.as<api::Service>().spec;
     std::vector<Group> groups;  // almost always one: pods of a Service usually resolve its ports alike
     std::vector<std::optional<std::int32_t>> targets(spec.ports.size());
-    const std::vector<PodEntry *> &pods = selectedPods(state, service);
-    for (PodEntry *selected : pods) {
-        PodEntry &entry = *selected;
+    const std::vector<store::Slot> &pods = selectedPods(state, service);
+    for (store::Slot slot : pods) {
+        PodEntry &entry = m_pods[slot];
         if (entry.stale)
             buildEndpoint(entry);
         // The label index holds every pod's current labels, so each pod it gives matches the selector.

@@ -51,7 +51,7 @@ private:
      * comes, goes or is relabeled, or a Service selector changes, so most passes make no look-up per pod.
      */
     struct Selection {
-        std::vector<PodEntry *> pods;  // entries of m_pods, which stay put until their pod is deleted
+        std::vector<store::Slot> pods;  // the pods' slots: their entries in m_pods
         std::uint64_t podsVersion = 0;      // the namespace's m_membership when found
         std::uint64_t servicesVersion = 0;  // m_servicesVersion when found (0: never)
     };
@@ -97,8 +97,9 @@ private:
     /** Queues a Service's pass after `delay`, unless one is known to be queued no later. */
     void queue(ServiceEntry &service, engine::SimTime delay);
     static void buildEndpoint(PodEntry &entry);
-    PodEntry &podEntry(const std::string &ns, std::string_view name);
-    const std::vector<PodEntry *> &selectedPods(ServiceState &state, const api::Object &service);
+    /** The entry of a pod's slot, made (empty) when the slot is new. */
+    PodEntry &entryAt(store::Slot slot);
+    const std::vector<store::Slot> &selectedPods(ServiceState &state, const api::Object &service);
     void onPodEvent(const store::WatchEvent &event);
     void onServiceEvent(const store::WatchEvent &event);
     std::vector<Group> desiredGroups(ServiceState &state, const api::Object &service);
@@ -110,8 +111,8 @@ private:
     static Change classify(const store::WatchEvent &event);
 
     LabelPairIndex m_podsByLabel;
-    std::unordered_map<std::string, PodEntry> m_pods;  // pod key -> the pod and its endpoint
-    std::string m_podKey;                              // look-up buffer for m_pods and m_services
+    std::vector<PodEntry> m_pods;  // by pod slot: the pod and its endpoint (an empty entry: no pod seen at that slot)
+    std::string m_podKey;          // look-up buffer for m_services
     Services m_services;
     struct LabelsServices {
         api::Shared<api::Labels> labels;  // held, so no other labels object takes its address while cached

@@ -43,19 +43,9 @@ engine::SimTime Kubelet::draw(engine::SimTime min, engine::SimTime max)
     return min + static_cast<engine::SimTime>(m_random.uniform(static_cast<std::uint64_t>(max - min + 1)));
 }
 
-Kubelet::PodRuntime *Kubelet::runtime(const std::string &key)
+Kubelet::PodRuntime *Kubelet::runtime(store::Slot slot)
 {
-    auto it = m_pods.find(key);
-    return it == m_pods.end() ? nullptr : &it->second;
-}
-
-api::ObjectPtr Kubelet::pod(const std::string &key) const
-{
-    // A pod with a runtime is read from it: a step reads its pod without a look-up in the store's table of every pod.
-    if (auto it = m_pods.find(key); it != m_pods.end())
-        return it->second.pod;
-    auto [ns, name] = splitKey(key);
-    return const_cast<Kubelet *>(this)->store().get(api::Kind::Pod, ns, name);
+    return slot < m_pods.size() && m_pods[slot].serial != 0 ? &m_pods[slot] : nullptr;
 }
 
 bool Kubelet::isNodeStopped(const std::string &node) const { return m_stoppedNodes.count(node) > 0; }
@@ -71,13 +61,13 @@ void Kubelet::onWatchEvent(const store::WatchEvent &event)
 void Kubelet::onPodEvent(const store::WatchEvent &event)
 {
     const api::Object &o = *event.object;
-    const std::string &key = bufferedKey(o.metadata.namespace_, o.metadata.name);
-    PodRuntime *rt = runtime(key);
+    const store::Slot slot = event.slot;
+    PodRuntime *rt = runtime(slot);
     if (event.type == store::WatchEventType::Deleted) {
         if (rt)
             rt->pod = nullptr;
         if (rt && rt->uid == o.metadata.uid)
-            forget(key);
+            forget(slot, bufferedKey(o.metadata.namespace_, o.metadata.name));
         return;
     }
     // A write made by another watcher while this event was being delivered arrives first: keep the newest version.
@@ -88,7 +78,7 @@ void Kubelet::onPodEvent(const store::WatchEvent &event)
     const bool changed = !rt || rt->uid != o.metadata.uid || (isTerminating(o) && !rt->terminating) ||
                          (event.old && event.old->metadata.annotations != o.metadata.annotations);
     if (changed)
-        enqueue(key);
+        enqueue(bufferedKey(o.metadata.namespace_, o.metadata.name));
 }
 
 void Kubelet::onNodeEvent(const store::WatchEvent &event)
@@ -102,34 +92,41 @@ void Kubelet::onNodeEvent(const store::WatchEvent &event)
     if (stopped) {
         m_stoppedNodes.insert(node);
         if (pods != m_podsByNode.end()) {
-            for (const std::string &key : pods->second)
-                freeze(m_pods.at(key));
+            for (const auto &[key, slot] : pods->second)
+                freeze(m_pods.at(slot));
         }
         return;
     }
     m_stoppedNodes.erase(node);
     if (pods != m_podsByNode.end()) {
-        for (const std::string &key : pods->second)
+        for (const auto &[key, slot] : pods->second)
             enqueue(key);
     }
     // Pods bound while the kubelet was away have no runtime yet: look for them too.
     for (const api::ObjectPtr &p : store().list(api::Kind::Pod)) {
-        if (p->as<api::Pod>().spec->nodeName == node && !m_pods.count(keyOf(p->metadata.namespace_, p->metadata.name)))
+        if (p->as<api::Pod>().spec->nodeName == node &&
+            !runtime(*store().slotOf(api::Kind::Pod, p->metadata.namespace_, p->metadata.name)))
             enqueue(keyOf(p->metadata.namespace_, p->metadata.name));
     }
 }
 
 Controller::Result Kubelet::reconcile(const std::string &key)
 {
-    api::ObjectPtr p = pod(key);
+    auto [ns, name] = splitKey(key);
+    const std::optional<store::Slot> found = store().slotOf(api::Kind::Pod, ns, name);
+    if (!found)
+        return {};
+    const store::Slot slot = *found;
+    PodRuntime *rt = runtime(slot);
+    // A pod with a runtime is read from it (the store's current version, kept by its watch events).
+    const api::ObjectPtr p = rt ? rt->pod : store().get(api::Kind::Pod, ns, name);
     if (!p)
         return {};
     const std::string &node = p->as<api::Pod>().spec->nodeName;
     if (node.empty() || isNodeStopped(node))
         return {};
-    PodRuntime *rt = runtime(key);
     if (rt && rt->uid != p->metadata.uid) {
-        forget(key);
+        forget(slot, key);
         rt = nullptr;
     }
     if (!rt) {
@@ -140,18 +137,18 @@ Controller::Result Kubelet::reconcile(const std::string &key)
         const std::string &phase = p->as<api::Pod>().status.phase;
         if (phase == "Succeeded" || phase == "Failed")
             return {};
-        return startPod(key, p);
+        return startPod(slot, key, p);
     }
     if (rt->frozen)
-        resume(key, p);
+        resume(slot, p);
     else if (isTerminating(*p) && !rt->terminating)
-        beginTermination(key, p);
+        beginTermination(slot, p);
     else if (!rt->terminating)
-        refreshTimers(key, p);
+        refreshTimers(slot, p);
     return {};
 }
 
-Controller::Result Kubelet::startPod(const std::string &key, const api::ObjectPtr &p)
+Controller::Result Kubelet::startPod(store::Slot slot, const std::string &key, const api::ObjectPtr &p)
 {
     const std::string &nodeName = p->as<api::Pod>().spec->nodeName;
     api::ObjectPtr node = store().get(api::Kind::Node, "", nodeName);
@@ -168,7 +165,9 @@ Controller::Result Kubelet::startPod(const std::string &key, const api::ObjectPt
                          kComponent);
         return {};
     }
-    PodRuntime &rt = m_pods[key];
+    if (slot >= m_pods.size())
+        m_pods.resize(slot + 1);
+    PodRuntime &rt = m_pods[slot];
     rt.uid = p->metadata.uid;
     rt.pod = p;
     rt.serial = ++m_runtimeSerial;
@@ -177,29 +176,29 @@ Controller::Result Kubelet::startPod(const std::string &key, const api::ObjectPt
     rt.hostIP = NodeLifecycleController::internalIP(node->as<api::Node>());
     for (const api::Container &c : p->as<api::Pod>().spec->containers)
         rt.containers.push_back(ContainerRuntime{c.name});
-    m_podsByNode[nodeName].insert(key);
-    writeStatus(key);
+    m_podsByNode[nodeName].emplace(key, slot);
+    writeStatus(slot);
     // Sandbox: the pause container and the CNI call.
     if (!rt.containers.empty())
-        after(key, draw(engine::milliseconds(100), engine::milliseconds(300)), &Kubelet::startContainer, 0);
+        after(slot, draw(engine::milliseconds(100), engine::milliseconds(300)), &Kubelet::startContainer, 0);
     return {};
 }
 
-void Kubelet::startContainer(const std::string &key, std::size_t index)
+void Kubelet::startContainer(store::Slot slot, std::size_t index)
 {
-    PodRuntime *rt = runtime(key);
-    api::ObjectPtr p = pod(key);
+    PodRuntime *rt = runtime(slot);
+    api::ObjectPtr p = pod(slot);
     const api::Container &c = p->as<api::Pod>().spec->containers.at(index);
     ContainerRuntime &cr = rt->containers[index];
     std::map<std::string, engine::SimTime> &images = m_images[rt->node];
     auto present = images.find(c.image);
     if (defaultPullPolicy(c) != "Always" && present != images.end()) {
         if (present->second > now()) {  // another pod's pull of this image is still running
-            after(key, present->second - now(), &Kubelet::startContainer, index);
+            after(slot, present->second - now(), &Kubelet::startContainer, index);
             return;
         }
         events().normal(*p, "Pulled", "Container image \"" + c.image + "\" already present on machine", kComponent);
-        createContainer(key, index);
+        createContainer(slot, index);
         return;
     }
     // One pull at a time per node (the kubelet's default, serializeImagePulls).
@@ -212,36 +211,36 @@ void Kubelet::startContainer(const std::string &key, std::size_t index)
     if (present == images.end() || present->second > done)
         images[c.image] = done;
     events().normal(*p, "Pulling", "Pulling image \"" + c.image + "\"", kComponent);
-    after(key, done - now(), &Kubelet::imagePulled, index);
+    after(slot, done - now(), &Kubelet::imagePulled, index);
 }
 
-void Kubelet::imagePulled(const std::string &key, std::size_t index)
+void Kubelet::imagePulled(store::Slot slot, std::size_t index)
 {
-    PodRuntime *rt = runtime(key);
-    api::ObjectPtr p = pod(key);
+    PodRuntime *rt = runtime(slot);
+    api::ObjectPtr p = pod(slot);
     const ContainerRuntime &cr = rt->containers[index];
     events().normal(*p, "Pulled",
                     "Successfully pulled image \"" + p->as<api::Pod>().spec->containers.at(index).image + "\" in " +
                         formatDuration(cr.pullDuration) + " (" + formatDuration(now() - cr.pullRequestedAt) +
                         " including waiting)",
                     kComponent);
-    createContainer(key, index);
+    createContainer(slot, index);
 }
 
-void Kubelet::createContainer(const std::string &key, std::size_t index)
+void Kubelet::createContainer(store::Slot slot, std::size_t index)
 {
-    api::ObjectPtr p = pod(key);
-    events().normal(*p, "Created", "Created container " + runtime(key)->containers[index].name, kComponent);
+    api::ObjectPtr p = pod(slot);
+    events().normal(*p, "Created", "Created container " + runtime(slot)->containers[index].name, kComponent);
     const engine::SimTime startup = secondsAnnotation(p->metadata, annotation::kStartupSeconds)
                                         .value_or(draw(engine::milliseconds(300), engine::milliseconds(700)));
-    const ContainerRuntime &cr = runtime(key)->containers[index];
-    after(key, startup, &Kubelet::containerStarted, index, cr.everStarted ? restartWork(*p, cr.name) : Work::Foreground);
+    const ContainerRuntime &cr = runtime(slot)->containers[index];
+    after(slot, startup, &Kubelet::containerStarted, index, cr.everStarted ? restartWork(*p, cr.name) : Work::Foreground);
 }
 
-void Kubelet::containerStarted(const std::string &key, std::size_t index)
+void Kubelet::containerStarted(store::Slot slot, std::size_t index)
 {
-    PodRuntime *rt = runtime(key);
-    api::ObjectPtr p = pod(key);
+    PodRuntime *rt = runtime(slot);
+    api::ObjectPtr p = pod(slot);
     ContainerRuntime &cr = rt->containers[index];
     events().normal(*p, "Started", "Started container " + cr.name, kComponent);
     cr.state = ContainerState::Running;
@@ -252,11 +251,11 @@ void Kubelet::containerStarted(const std::string &key, std::size_t index)
     const std::optional<api::Probe> &probe = p->as<api::Pod>().spec->containers.at(index).readinessProbe;
     cr.ready = !probe.has_value();
     if (probe)
-        scheduleProbe(key, index, now() + engine::seconds(probe->initialDelaySeconds));
-    scheduleCrash(key, index);
-    writeStatus(key);
+        scheduleProbe(slot, index, now() + engine::seconds(probe->initialDelaySeconds));
+    scheduleCrash(slot, index);
+    writeStatus(slot);
     if (index + 1 < rt->containers.size() && !rt->containers[index + 1].everStarted)
-        startContainer(key, index + 1);
+        startContainer(slot, index + 1);
 }
 
 bool Kubelet::readinessFails(const api::Object &p) const { return flagAnnotation(p.metadata, annotation::kReadinessFail); }
@@ -270,16 +269,16 @@ std::optional<engine::SimTime> Kubelet::crashAfter(const api::Object &p, const s
     return after;
 }
 
-void Kubelet::scheduleProbe(const std::string &key, std::size_t index, engine::SimTime at)
+void Kubelet::scheduleProbe(store::Slot slot, std::size_t index, engine::SimTime at)
 {
-    PodRuntime *rt = runtime(key);
+    PodRuntime *rt = runtime(slot);
     ContainerRuntime &cr = rt->containers[index];
     engine().cancel(cr.probeTimer);
     cr.nextProbeAt = at;
     // A probe whose result changes nothing keeps running in the background; one that will flip Ready is real work.
-    const bool willSucceed = !readinessFails(*pod(key));
+    const bool willSucceed = !readinessFails(*pod(slot));
     const Work work = willSucceed != cr.ready ? Work::Foreground : Work::Background;
-    cr.probeTimer = scheduleStep(key, at, &Kubelet::probe, index, work);
+    cr.probeTimer = scheduleStep(slot, at, &Kubelet::probe, index, work);
 }
 
 std::string Kubelet::probeFailure(const api::Object &p, const api::Probe &probe) const
@@ -296,10 +295,10 @@ std::string Kubelet::probeFailure(const api::Object &p, const api::Probe &probe)
     return "Readiness probe failed: " + detail;
 }
 
-void Kubelet::probe(const std::string &key, std::size_t index)
+void Kubelet::probe(store::Slot slot, std::size_t index)
 {
-    PodRuntime *rt = runtime(key);
-    api::ObjectPtr p = pod(key);
+    PodRuntime *rt = runtime(slot);
+    api::ObjectPtr p = pod(slot);
     ContainerRuntime &cr = rt->containers[index];
     cr.probeTimer = 0;
     const api::Probe &spec = *p->as<api::Pod>().spec->containers.at(index).readinessProbe;
@@ -308,7 +307,7 @@ void Kubelet::probe(const std::string &key, std::size_t index)
         cr.probeFailures = 0;
         if (!cr.ready && cr.probeSuccesses >= std::max(1, spec.successThreshold)) {
             cr.ready = true;
-            writeStatus(key);
+            writeStatus(slot);
         }
     } else {
         ++cr.probeFailures;
@@ -316,27 +315,27 @@ void Kubelet::probe(const std::string &key, std::size_t index)
         events().warning(*p, "Unhealthy", probeFailure(*p, spec), kComponent);
         if (cr.ready && cr.probeFailures >= std::max(1, spec.failureThreshold)) {
             cr.ready = false;
-            writeStatus(key);
+            writeStatus(slot);
         }
     }
-    scheduleProbe(key, index, now() + engine::seconds(std::max(1, spec.periodSeconds)));
+    scheduleProbe(slot, index, now() + engine::seconds(std::max(1, spec.periodSeconds)));
 }
 
-void Kubelet::scheduleCrash(const std::string &key, std::size_t index)
+void Kubelet::scheduleCrash(store::Slot slot, std::size_t index)
 {
-    PodRuntime *rt = runtime(key);
+    PodRuntime *rt = runtime(slot);
     ContainerRuntime &cr = rt->containers[index];
     engine().cancel(cr.crashTimer);
     cr.crashTimer = 0;
-    std::optional<engine::SimTime> after = crashAfter(*pod(key), cr.name);
+    std::optional<engine::SimTime> after = crashAfter(*pod(slot), cr.name);
     if (after && cr.state == ContainerState::Running)
-        cr.crashTimer = scheduleStep(key, std::max(now(), cr.startedAt + *after), &Kubelet::crash, index, Work::Background);
+        cr.crashTimer = scheduleStep(slot, std::max(now(), cr.startedAt + *after), &Kubelet::crash, index, Work::Background);
 }
 
-void Kubelet::crash(const std::string &key, std::size_t index)
+void Kubelet::crash(store::Slot slot, std::size_t index)
 {
-    PodRuntime *rt = runtime(key);
-    api::ObjectPtr p = pod(key);
+    PodRuntime *rt = runtime(slot);
+    api::ObjectPtr p = pod(slot);
     ContainerRuntime &cr = rt->containers[index];
     cr.crashTimer = 0;
     engine().cancel(cr.probeTimer);
@@ -346,7 +345,7 @@ void Kubelet::crash(const std::string &key, std::size_t index)
     cr.lastExitCode = 1;
     if (p->as<api::Pod>().spec->restartPolicy == "Never") {
         cr.state = ContainerState::Terminated;
-        writeStatus(key);
+        writeStatus(slot);
         return;
     }
     if (now() - cr.startedAt >= kBackOffReset)
@@ -355,8 +354,8 @@ void Kubelet::crash(const std::string &key, std::size_t index)
     ++cr.backOffStep;
     cr.state = ContainerState::BackOff;
     events().warning(*p, "BackOff", "Back-off restarting failed container " + cr.name + " in pod " + podRef(*p), kComponent);
-    writeStatus(key);
-    scheduleRestart(key, index, now() + cr.currentBackOff);
+    writeStatus(slot);
+    scheduleRestart(slot, index, now() + cr.currentBackOff);
 }
 
 // A crash loop would keep settle() running for ever, so its restarts are background work. Once the loop is
@@ -367,33 +366,33 @@ engine::Engine::Work Kubelet::restartWork(const api::Object &pod, const std::str
     return crashAfter(pod, container) ? Work::Background : Work::Foreground;
 }
 
-void Kubelet::scheduleRestart(const std::string &key, std::size_t index, engine::SimTime at)
+void Kubelet::scheduleRestart(store::Slot slot, std::size_t index, engine::SimTime at)
 {
-    PodRuntime *rt = runtime(key);
+    PodRuntime *rt = runtime(slot);
     ContainerRuntime &cr = rt->containers[index];
     engine().cancel(cr.restartTimer);
     cr.restartAt = at;
-    cr.restartWork = restartWork(*pod(key), cr.name);
-    after(key, at - now(), &Kubelet::restart, index, cr.restartWork);
+    cr.restartWork = restartWork(*pod(slot), cr.name);
+    after(slot, at - now(), &Kubelet::restart, index, cr.restartWork);
     cr.restartTimer = rt->timers.back();
 }
 
-void Kubelet::restart(const std::string &key, std::size_t index)
+void Kubelet::restart(store::Slot slot, std::size_t index)
 {
-    ContainerRuntime &cr = runtime(key)->containers[index];
+    ContainerRuntime &cr = runtime(slot)->containers[index];
     cr.restartTimer = 0;
     ++cr.restartCount;
     cr.state = ContainerState::Creating;
-    api::ObjectPtr p = pod(key);
+    api::ObjectPtr p = pod(slot);
     events().normal(*p, "Pulled",
                     "Container image \"" + p->as<api::Pod>().spec->containers.at(index).image + "\" already present on machine",
                     kComponent);
-    createContainer(key, index);
+    createContainer(slot, index);
 }
 
-void Kubelet::beginTermination(const std::string &key, const api::ObjectPtr &p)
+void Kubelet::beginTermination(store::Slot slot, const api::ObjectPtr &p)
 {
-    PodRuntime *rt = runtime(key);
+    PodRuntime *rt = runtime(slot);
     cancelTimers(*rt);
     rt->terminating = true;
     bool anyRunning = false;
@@ -409,12 +408,12 @@ void Kubelet::beginTermination(const std::string &key, const api::ObjectPtr &p)
     const engine::SimTime shutdown = anyRunning ? secondsAnnotation(p->metadata, annotation::kShutdownSeconds)
                                                       .value_or(draw(engine::milliseconds(100), engine::milliseconds(500)))
                                                 : engine::milliseconds(10);
-    after(key, std::min(shutdown, engine::seconds(grace)), &Kubelet::finishTermination, 0);
+    after(slot, std::min(shutdown, engine::seconds(grace)), &Kubelet::finishTermination, 0);
 }
 
-void Kubelet::finishTermination(const std::string &key, std::size_t)
+void Kubelet::finishTermination(store::Slot slot, std::size_t)
 {
-    api::ObjectPtr p = pod(key);
+    api::ObjectPtr p = pod(slot);
     store().remove(api::Kind::Pod, p->metadata.namespace_, p->metadata.name);
 }
 
@@ -424,17 +423,17 @@ void Kubelet::freeze(PodRuntime &rt)
     rt.frozen = true;
 }
 
-void Kubelet::resume(const std::string &key, const api::ObjectPtr &p)
+void Kubelet::resume(store::Slot slot, const api::ObjectPtr &p)
 {
-    PodRuntime *rt = runtime(key);
+    PodRuntime *rt = runtime(slot);
     rt->frozen = false;
     if (isTerminating(*p)) {
         rt->terminating = false;
-        beginTermination(key, p);
+        beginTermination(slot, p);
         return;
     }
     if (rt->terminating) {
-        after(key, 0, &Kubelet::finishTermination, 0);
+        after(slot, 0, &Kubelet::finishTermination, 0);
         return;
     }
     bool chainRestarted = false;
@@ -442,27 +441,27 @@ void Kubelet::resume(const std::string &key, const api::ObjectPtr &p)
         ContainerRuntime &cr = rt->containers[i];
         if (cr.state == ContainerState::Creating && !chainRestarted && !cr.everStarted) {
             chainRestarted = true;
-            startContainer(key, i);
+            startContainer(slot, i);
         } else if (cr.state == ContainerState::BackOff || cr.state == ContainerState::Creating) {
-            scheduleRestart(key, i, now());
+            scheduleRestart(slot, i, now());
         }
     }
-    refreshTimers(key, p);
+    refreshTimers(slot, p);
 }
 
-void Kubelet::refreshTimers(const std::string &key, const api::ObjectPtr &p)
+void Kubelet::refreshTimers(store::Slot slot, const api::ObjectPtr &p)
 {
-    PodRuntime *rt = runtime(key);
+    PodRuntime *rt = runtime(slot);
     for (std::size_t i = 0; i < rt->containers.size(); ++i) {
         ContainerRuntime &cr = rt->containers[i];
         if (cr.state == ContainerState::BackOff && engine().isPending(cr.restartTimer) &&
             restartWork(*p, cr.name) != cr.restartWork)
-            scheduleRestart(key, i, cr.restartAt);
+            scheduleRestart(slot, i, cr.restartAt);
         if (cr.state != ContainerState::Running)
             continue;
         if (p->as<api::Pod>().spec->containers.at(i).readinessProbe)
-            scheduleProbe(key, i, cr.probeTimer ? cr.nextProbeAt : now());
-        scheduleCrash(key, i);
+            scheduleProbe(slot, i, cr.probeTimer ? cr.nextProbeAt : now());
+        scheduleCrash(slot, i);
     }
 }
 
@@ -478,48 +477,48 @@ void Kubelet::cancelTimers(PodRuntime &rt)
     }
 }
 
-void Kubelet::forget(const std::string &key)
+void Kubelet::forget(store::Slot slot, const std::string &key)
 {
-    auto it = m_pods.find(key);
-    if (it == m_pods.end())
+    PodRuntime *rt = runtime(slot);
+    if (!rt)
         return;
-    cancelTimers(it->second);
-    m_ipam.release(it->second.node, it->second.ip);
-    auto byNode = m_podsByNode.find(it->second.node);
+    cancelTimers(*rt);
+    m_ipam.release(rt->node, rt->ip);
+    auto byNode = m_podsByNode.find(rt->node);
     if (byNode != m_podsByNode.end()) {
         byNode->second.erase(key);
         if (byNode->second.empty())
             m_podsByNode.erase(byNode);
     }
-    m_pods.erase(it);
+    *rt = PodRuntime{};  // serial 0: no runtime at the slot
 }
 
-engine::EventId Kubelet::scheduleStep(const std::string &key, engine::SimTime at, Step step, std::size_t index, Work work)
+engine::EventId Kubelet::scheduleStep(store::Slot slot, engine::SimTime at, Step step, std::size_t index, Work work)
 {
     // A runtime is only ever replaced by one for another pod (another uid), so its serial tells them apart as the uid
     // would, without copying the uid into every step.
-    const std::uint64_t serial = runtime(key)->serial;
+    const std::uint64_t serial = runtime(slot)->serial;
     return engine().scheduleAt(
         at,
-        [this, key, serial, step, index] {
-            PodRuntime *rt = runtime(key);
-            if (rt && rt->serial == serial && !rt->frozen && pod(key))
-                (this->*step)(key, index);
+        [this, slot, serial, step, index] {
+            PodRuntime *rt = runtime(slot);
+            if (rt && rt->serial == serial && !rt->frozen && pod(slot))
+                (this->*step)(slot, index);
         },
         work);
 }
 
-void Kubelet::after(const std::string &key, engine::SimTime delay, Step step, std::size_t index, Work work)
+void Kubelet::after(store::Slot slot, engine::SimTime delay, Step step, std::size_t index, Work work)
 {
-    PodRuntime *rt = runtime(key);
+    PodRuntime *rt = runtime(slot);
     std::erase_if(rt->timers, [this](engine::EventId id) { return !engine().isPending(id); });
-    rt->timers.push_back(scheduleStep(key, now() + delay, step, index, work));
+    rt->timers.push_back(scheduleStep(slot, now() + delay, step, index, work));
 }
 
-void Kubelet::writeStatus(const std::string &key)
+void Kubelet::writeStatus(store::Slot slot)
 {
-    PodRuntime *rt = runtime(key);
-    api::ObjectPtr p = pod(key);
+    PodRuntime *rt = runtime(slot);
+    api::ObjectPtr p = pod(slot);
     const api::Pod &pod = p->as<api::Pod>();
     // The status is built from the runtime, not copied from the current one and rewritten: only what the kubelet does
     // not write (reason, message, other conditions) and the conditions' transition times carry over.

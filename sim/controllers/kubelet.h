@@ -56,6 +56,7 @@ private:
         engine::SimTime restartAt = 0;
         engine::Engine::Work restartWork = engine::Engine::Work::Background;
     };
+    /** A pod's runtime, at its pod's slot in m_pods; serial 0: no runtime at that slot. */
     struct PodRuntime {
         std::string uid;
         std::uint64_t serial = 0;  // this runtime's number: a scheduled step checks it, not a copy of the uid
@@ -73,47 +74,49 @@ private:
     void onNodeEvent(const store::WatchEvent &event);
     bool isNodeStopped(const std::string &node) const;
 
-    Result startPod(const std::string &key, const api::ObjectPtr &pod);
-    void startContainer(const std::string &key, std::size_t index);
-    void createContainer(const std::string &key, std::size_t index);
-    void imagePulled(const std::string &key, std::size_t index);
-    void containerStarted(const std::string &key, std::size_t index);
-    void probe(const std::string &key, std::size_t index);
-    void crash(const std::string &key, std::size_t index);
-    void restart(const std::string &key, std::size_t index);
-    void beginTermination(const std::string &key, const api::ObjectPtr &pod);
-    void finishTermination(const std::string &key, std::size_t unused);
+    Result startPod(store::Slot slot, const std::string &key, const api::ObjectPtr &pod);
+    void startContainer(store::Slot slot, std::size_t index);
+    void createContainer(store::Slot slot, std::size_t index);
+    void imagePulled(store::Slot slot, std::size_t index);
+    void containerStarted(store::Slot slot, std::size_t index);
+    void probe(store::Slot slot, std::size_t index);
+    void crash(store::Slot slot, std::size_t index);
+    void restart(store::Slot slot, std::size_t index);
+    void beginTermination(store::Slot slot, const api::ObjectPtr &pod);
+    void finishTermination(store::Slot slot, std::size_t unused);
     void freeze(PodRuntime &runtime);
-    void resume(const std::string &key, const api::ObjectPtr &pod);
-    void refreshTimers(const std::string &key, const api::ObjectPtr &pod);
-    void scheduleProbe(const std::string &key, std::size_t index, engine::SimTime at);
+    void resume(store::Slot slot, const api::ObjectPtr &pod);
+    void refreshTimers(store::Slot slot, const api::ObjectPtr &pod);
+    void scheduleProbe(store::Slot slot, std::size_t index, engine::SimTime at);
     std::string probeFailure(const api::Object &pod, const api::Probe &probe) const;
-    void scheduleCrash(const std::string &key, std::size_t index);
+    void scheduleCrash(store::Slot slot, std::size_t index);
     /** The restart after back-off at `at`: background work while the container still crash-loops. */
-    void scheduleRestart(const std::string &key, std::size_t index, engine::SimTime at);
+    void scheduleRestart(store::Slot slot, std::size_t index, engine::SimTime at);
     engine::Engine::Work restartWork(const api::Object &pod, const std::string &container) const;
     void cancelTimers(PodRuntime &runtime);
-    void forget(const std::string &key);
+    void forget(store::Slot slot, const std::string &key);
 
-    using Step = void (Kubelet::*)(const std::string &, std::size_t);
+    using Step = void (Kubelet::*)(store::Slot, std::size_t);
     /** Schedules a step for a pod; it does nothing if the pod's runtime has gone or was replaced by then. */
-    engine::EventId scheduleStep(const std::string &key, engine::SimTime at, Step step, std::size_t index,
+    engine::EventId scheduleStep(store::Slot slot, engine::SimTime at, Step step, std::size_t index,
                                  engine::Engine::Work work);
     /** A pod-scoped timer in the runtime's list, cancelled when the pod stops or its node fails. */
-    void after(const std::string &key, engine::SimTime delay, void (Kubelet::*step)(const std::string &, std::size_t),
+    void after(store::Slot slot, engine::SimTime delay, void (Kubelet::*step)(store::Slot, std::size_t),
                std::size_t index, engine::Engine::Work work = engine::Engine::Work::Foreground);
-    PodRuntime *runtime(const std::string &key);
-    api::ObjectPtr pod(const std::string &key) const;
+    /** The runtime at a pod's slot; nullptr when none. */
+    PodRuntime *runtime(store::Slot slot);
+    /** The pod of a slot's runtime (which a step checks is there). */
+    const api::ObjectPtr &pod(store::Slot slot) const { return m_pods[slot].pod; }
     /** Writes the pod status the runtime implies (only when it differs). */
-    void writeStatus(const std::string &key);
+    void writeStatus(store::Slot slot);
     bool readinessFails(const api::Object &pod) const;
     std::optional<engine::SimTime> crashAfter(const api::Object &pod, const std::string &container) const;
     engine::SimTime draw(engine::SimTime min, engine::SimTime max);
 
     engine::RandomStream m_random;
     PodIpAllocator m_ipam;
-    std::unordered_map<std::string, PodRuntime> m_pods;  // pod key -> runtime
-    std::map<std::string, std::set<std::string>> m_podsByNode;
+    std::vector<PodRuntime> m_pods;  // by pod slot (store::Slot): the runtimes
+    std::map<std::string, std::map<std::string, store::Slot>> m_podsByNode;  // node -> its pods' keys (in order) and slots
     std::unordered_map<std::string, engine::SimTime> m_pullQueueFreeAt;             // node -> when its image puller is free
     std::unordered_map<std::string, std::map<std::string, engine::SimTime>> m_images;  // node -> image -> present from
     std::set<std::string> m_stoppedNodes;

@@ -93,15 +93,16 @@ void Scheduler::onPodEvent(const store::WatchEvent &event)
     const std::string &key = bufferedKey(o.metadata.namespace_, o.metadata.name);
     if (event.type == store::WatchEventType::Deleted || isFinished(pod)) {
         m_unschedulable.erase(key);
-        if (m_placements.count(key)) {
-            unaccount(key);
+        if (isPlaced(event.slot)) {
+            unaccount(event.slot);
             retryUnschedulable();
         }
         return;
     }
+    // A bound pod counts on its node from its first bound version on (the bind's own write, for the pods placed here).
     if (isBound(pod)) {
-        if (!m_placements.count(key))
-            account(key, o);
+        if (!isPlaced(event.slot))
+            account(event.slot, o);
         return;
     }
     // An unschedulable pod waits for a change in the cluster, not for its own status writes.
@@ -151,11 +152,11 @@ void Scheduler::updateScore(NodeInfo &info, const std::string &name, bool insert
     m_byScore.insert({-info.score, name});
 }
 
-void Scheduler::account(const std::string &podKey, const api::Object &pod)
+void Scheduler::account(store::Slot pod, const api::Object &object)
 {
     Placement placement;
-    placement.node = pod.as<api::Pod>().spec->nodeName;
-    for (const api::Container &c : pod.as<api::Pod>().spec->containers) {
+    placement.node = object.as<api::Pod>().spec->nodeName;
+    for (const api::Container &c : object.as<api::Pod>().spec->containers) {
         const std::int64_t cpu = quantity(c.resources.requests, "cpu", 0);
         const std::int64_t memory = quantity(c.resources.requests, "memory", 0);
         placement.requests.cpu += cpu;
@@ -173,13 +174,14 @@ void Scheduler::account(const std::string &podKey, const api::Object &pod)
         ++node->second.pods;
         updateScore(node->second, placement.node, true);
     }
-    m_placements[podKey] = std::move(placement);
+    if (pod >= m_placements.size())
+        m_placements.resize(pod + 1);
+    m_placements[pod] = std::move(placement);
 }
 
-void Scheduler::unaccount(const std::string &podKey)
+void Scheduler::unaccount(store::Slot pod)
 {
-    auto it = m_placements.find(podKey);
-    const Placement &placement = it->second;
+    const Placement &placement = *m_placements[pod];
     auto node = m_nodes.find(placement.node);
     if (node != m_nodes.end()) {
         updateScore(node->second, placement.node, false);
@@ -190,7 +192,7 @@ void Scheduler::unaccount(const std::string &podKey)
         --node->second.pods;
         updateScore(node->second, placement.node, true);
     }
-    m_placements.erase(it);
+    m_placements[pod].reset();
 }
 
 void Scheduler::retryUnschedulable()
@@ -273,7 +275,6 @@ void Scheduler::bind(const api::ObjectPtr &pod, const std::string &nodeName)
     p.spec.edit().nodeName = nodeName;
     api::setCondition(p.status.conditions, api::Condition{"PodScheduled", "True", "", "", now(), 0});
     const std::string key = keyOf(bound.metadata.namespace_, bound.metadata.name);
-    account(key, bound);
     api::ObjectPtr stored = store().update(std::move(bound));
     events().normal(*stored, "Scheduled",
                     "Successfully assigned " + key + " to " + nodeName, kComponent);

@@ -4,9 +4,9 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -56,8 +56,9 @@ private:
 
     void onPodEvent(const store::WatchEvent &event);
     void onNodeEvent(const store::WatchEvent &event);
-    void account(const std::string &podKey, const api::Object &pod);
-    void unaccount(const std::string &podKey);
+    bool isPlaced(store::Slot pod) const { return pod < m_placements.size() && m_placements[pod]; }
+    void account(store::Slot pod, const api::Object &object);
+    void unaccount(store::Slot pod);
     void updateScore(NodeInfo &info, const std::string &name, bool insert);
     void retryUnschedulable();
     /** The reason a node cannot take the pod, empty when it can (several reasons for resource fit). */
@@ -67,7 +68,7 @@ private:
 
     std::map<std::string, NodeInfo> m_nodes;
     std::set<std::pair<int, std::string>> m_byScore;  // (-score, node name): best first, then name order
-    std::unordered_map<std::string, Placement> m_placements;  // pod key -> where it counts
+    std::vector<std::optional<Placement>> m_placements;  // by pod slot: where the pod counts, if it does
     std::set<std::string> m_unschedulable;
 };
 

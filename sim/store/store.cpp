@@ -54,7 +54,14 @@ api::ObjectPtr Store::get(api::Kind kind, std::string_view ns, std::string_view 
 {
     const HashIndex &byKey = m_byKey[index(kind)];
     auto it = byKey.find(KeyView{ns, name});
-    return it == byKey.end() ? nullptr : it->second->second;
+    return it == byKey.end() ? nullptr : it->second->second.object;
+}
+
+std::optional<Slot> Store::slotOf(api::Kind kind, std::string_view ns, std::string_view name) const
+{
+    const HashIndex &byKey = m_byKey[index(kind)];
+    auto it = byKey.find(KeyView{ns, name});
+    return it == byKey.end() ? std::nullopt : std::optional<Slot>(it->second->second.slot);
 }
 
 std::vector<api::ObjectPtr> Store::list(api::Kind kind, const std::optional<std::string> &ns) const
@@ -63,12 +70,12 @@ std::vector<api::ObjectPtr> Store::list(api::Kind kind, const std::optional<std:
     std::vector<api::ObjectPtr> out;
     if (!ns) {
         out.reserve(table.size());
-        for (const auto &[key, obj] : table)
-            out.push_back(obj);
+        for (const auto &[key, entry] : table)
+            out.push_back(entry.object);
         return out;
     }
     for (auto it = table.lower_bound(KeyView{*ns, std::string_view()}); it != table.end() && it->first.first == *ns; ++it)
-        out.push_back(it->second);
+        out.push_back(it->second.object);
     return out;
 }
 
@@ -80,7 +87,7 @@ std::vector<api::ObjectPtr> Store::listOwnedBy(api::Kind kind, const std::string
         return out;
     for (const auto &[key, dependent] : it->second) {
         if (dependent.controlled && std::get<0>(key) == kind && std::get<1>(key) == ns)
-            out.push_back(*dependent.slot);
+            out.push_back(*dependent.current);
     }
     return out;
 }
@@ -92,7 +99,7 @@ std::vector<api::ObjectPtr> Store::dependentsOf(const std::string &ownerUid) con
     if (it == m_dependents.end())
         return out;
     for (const auto &[key, dependent] : it->second)
-        out.push_back(*dependent.slot);
+        out.push_back(*dependent.current);
     return out;
 }
 
@@ -105,6 +112,16 @@ std::string Store::nextUid()
     for (std::size_t i = uid.size(); i-- > uid.size() - 12 && n != 0; n >>= 4)
         uid[i] = "0123456789abcdef"[n & 0xf];
     return uid;
+}
+
+Slot Store::takeSlot(api::Kind kind)
+{
+    std::vector<Slot> &free = m_freeSlots[index(kind)];
+    if (free.empty())
+        return m_slotsTaken[index(kind)]++;
+    const Slot slot = free.back();
+    free.pop_back();
+    return slot;
 }
 
 api::ObjectPtr Store::create(api::Object object)
@@ -161,14 +178,18 @@ bool Store::remove(api::Kind kind, const std::string &ns, const std::string &nam
     if (found == byKey.end())
         return false;
     const Table::iterator it = found->second;
-    api::ObjectPtr old = it->second;
+    const api::ObjectPtr old = it->second.object;
+    const Slot slot = it->second.slot;
     byKey.erase(found);
     m_objects[index(kind)].erase(it);
     unindexOwners(*old);
     ++m_resourceVersion;
     // Watchers still see the removed object's dependents (the garbage collector needs them).
-    notify(WatchEvent{WatchEventType::Deleted, old, old});
+    notify(WatchEvent{WatchEventType::Deleted, old, old, slot});
     m_dependents.erase(old->metadata.uid);
+    // Freed only now: an object created while the deletion was being delivered must not take the slot of one that some
+    // watchers have not yet seen go.
+    m_freeSlots[index(kind)].push_back(slot);
     return true;
 }
 
@@ -181,21 +202,22 @@ api::ObjectPtr Store::store(api::Object object, WatchEventType type, api::Object
     Table::iterator entry;
     if (auto found = byKey.find(KeyView{ptr->metadata.namespace_, ptr->metadata.name}); found != byKey.end()) {
         entry = found->second;
-        entry->second = ptr;
+        entry->second.object = ptr;
     } else {
-        entry = m_objects[kind].emplace(Key{ptr->metadata.namespace_, ptr->metadata.name}, ptr).first;
+        entry = m_objects[kind].emplace(Key{ptr->metadata.namespace_, ptr->metadata.name}, Entry{ptr, takeSlot(ptr->kind())})
+                    .first;
         byKey.emplace(KeyView{entry->first.first, entry->first.second}, entry);
     }
-    reindexOwners(entry->second, old.get());
-    notify(WatchEvent{type, ptr, old});
+    reindexOwners(entry->second.object, old.get());
+    notify(WatchEvent{type, ptr, old, entry->second.slot});
     return ptr;
 }
 
-void Store::reindexOwners(const api::ObjectPtr &slot, const api::Object *old)
+void Store::reindexOwners(const api::ObjectPtr &current, const api::Object *old)
 {
-    const api::Object &object = *slot;
+    const api::Object &object = *current;
     if (old) {
-        // Same owners: their entries already point at this slot, which now holds the new version.
+        // Same owners: their entries already point at this table entry, which now holds the new version.
         if (old->metadata.ownerReferences == object.metadata.ownerReferences)
             return;
         unindexOwners(*old);
@@ -204,7 +226,7 @@ void Store::reindexOwners(const api::ObjectPtr &slot, const api::Object *old)
                                 std::string_view(object.metadata.name));
     const api::OwnerReference *controller = object.metadata.controllerRef();
     for (const api::OwnerReference &ref : *object.metadata.ownerReferences) {
-        const Dependent dependent{&slot, controller && controller->uid == ref.uid};
+        const Dependent dependent{&current, controller && controller->uid == ref.uid};
         Dependents &dependents = m_dependents[ref.uid];
         if (auto it = dependents.find(key); it != dependents.end())
             it->second = dependent;

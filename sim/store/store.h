@@ -19,11 +19,19 @@ namespace sim::store {
 
 enum class WatchEventType { Added, Modified, Deleted };
 
+/**
+ * A stored object's small number within its kind, from 0 up: it stays the object's until the object is removed, then
+ * goes to the kind's next created object (the most recently freed first, so the same writes give the same slots).
+ * Watchers keep per-object state in vectors indexed by it instead of hash tables keyed by "namespace/name".
+ */
+using Slot = std::uint32_t;
+
 /** A change to one object, delivered synchronously to every watcher in registration order. */
 struct WatchEvent {
     WatchEventType type;
     api::ObjectPtr object;  // the new state (the last state for Deleted)
     api::ObjectPtr old;     // the previous state for Modified and Deleted
+    Slot slot = 0;          // the object's slot; after a Deleted event it is free for the next object of the kind
 };
 
 /**
@@ -45,6 +53,8 @@ public:
     /** Objects of any kind that name `ownerUid` in an owner reference (for cascading deletion). */
     std::vector<api::ObjectPtr> dependentsOf(const std::string &ownerUid) const;
     std::size_t count(api::Kind kind) const { return m_objects[index(kind)].size(); }
+    /** The slot of a stored object; nullopt when there is no such object. */
+    std::optional<Slot> slotOf(api::Kind kind, std::string_view ns, std::string_view name) const;
 
     /** Creates an object; fills uid, creationTimestamp, generation 1. The name must be free. */
     api::ObjectPtr create(api::Object object);
@@ -72,7 +82,11 @@ private:
             return byNamespace < 0 || (byNamespace == 0 && std::string_view(a.second) < std::string_view(b.second));
         }
     };
-    using Table = std::map<Key, api::ObjectPtr, KeyLess>;
+    struct Entry {
+        api::ObjectPtr object;
+        Slot slot = 0;
+    };
+    using Table = std::map<Key, Entry, KeyLess>;
     struct KeyViewHash {
         std::size_t operator()(const KeyView &key) const
         {
@@ -88,17 +102,20 @@ private:
     api::ObjectPtr store(api::Object object, WatchEventType type, api::ObjectPtr old);
     /**
      * Files a stored object under each of its owners (after the old version's owners, when they differ). The index
-     * points at the object's slot in its table, so a write that keeps the owners changes nothing here.
+     * points at the object's entry in its table, so a write that keeps the owners changes nothing here.
      */
-    void reindexOwners(const api::ObjectPtr &slot, const api::Object *old);
+    void reindexOwners(const api::ObjectPtr &current, const api::Object *old);
     void unindexOwners(const api::Object &object);
     void notify(const WatchEvent &event);
     std::string nextUid();
+    Slot takeSlot(api::Kind kind);
 
     const engine::Engine &m_engine;
     std::array<Table, api::kKindCount> m_objects;
     std::array<HashIndex, api::kKindCount> m_byKey;
-    // owner uid -> its dependents by (kind, namespace, name), pointing at their slots in the tables so listing the
+    std::array<Slot, api::kKindCount> m_slotsTaken{};               // per kind: slots handed out so far
+    std::array<std::vector<Slot>, api::kKindCount> m_freeSlots;  // per kind: freed slots, reused last freed first
+    // owner uid -> its dependents by (kind, namespace, name), pointing at their entries in the tables so listing the
     // pods of a ReplicaSet costs no look-up per pod (a table's entries stay put until erased)
     using DependentKey = std::tuple<api::Kind, std::string, std::string>;
     struct DependentLess {
@@ -111,7 +128,7 @@ private:
         }
     };
     struct Dependent {
-        const api::ObjectPtr *slot = nullptr;  // the dependent's entry in m_objects: always its current version
+        const api::ObjectPtr *current = nullptr;  // the dependent's object in its m_objects entry: always its current version
         bool controlled = false;  // the owner is the object's controller: listOwnedBy reads this, not the object
     };
     using Dependents = std::map<DependentKey, Dependent, DependentLess>;

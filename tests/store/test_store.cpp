@@ -32,6 +32,8 @@ private slots:
     void ownerIndex();
     void writesShareUnchangedParts_data();
     void writesShareUnchangedParts();
+    void slotsAreReusedAfterRemoval_data();
+    void slotsAreReusedAfterRemoval();
 };
 
 void TestStore::createSetsServerFields()
@@ -196,6 +198,58 @@ void TestStore::writesShareUnchangedParts()
     QCOMPARE(before.spec->nodeName, std::string());
     QCOMPARE(created->metadata.labels->size(), std::size_t(1));
     QCOMPARE(before.status.phase, std::string("Pending"));
+}
+
+void TestStore::slotsAreReusedAfterRemoval_data()
+{
+    // Steps: "+k:name" creates, "-k:name" removes (k: d = Deployment, s = Service); "-k:name>other" also creates
+    // "other" of the same kind from a watcher while the removal is being delivered. `expected`: each created object's slot.
+    QTest::addColumn<QString>("steps");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("fresh slots count up") << "+d:a +d:b +d:c" << "0 1 2";
+    QTest::newRow("a freed slot is reused") << "+d:a +d:b +d:c -d:b +d:x" << "0 1 2 1";
+    QTest::newRow("the last freed goes first") << "+d:a +d:b +d:c -d:a -d:c +d:x +d:y +d:z" << "0 1 2 2 0 3";
+    QTest::newRow("a name created again takes the free slot") << "+d:a +d:b -d:a -d:b +d:a" << "0 1 1";
+    QTest::newRow("each kind counts on its own") << "+d:a +s:a +d:b -d:a +s:b +d:c" << "0 0 1 1 0";
+    QTest::newRow("not taken while its removal is delivered") << "+d:a +d:b -d:a>x +d:y" << "0 1 2 0";
+}
+
+void TestStore::slotsAreReusedAfterRemoval()
+{
+    QFETCH(QString, steps);
+    QFETCH(QString, expected);
+    engine::Engine engine;
+    store::Store store(engine);
+    auto object = [](Kind kind, const std::string &name) {
+        api::Object o = kind == Kind::Deployment ? deployment(name, 1) : api::makeObject(kind);
+        o.metadata.name = name;
+        o.metadata.namespace_ = "default";
+        return o;
+    };
+    QStringList seen;
+    std::string createOnDelete;
+    store.watch([&](const store::WatchEvent &e) {
+        const std::optional<store::Slot> current = store.slotOf(e.object->kind(), "default", e.object->metadata.name);
+        if (e.type == store::WatchEventType::Added) {
+            seen << QString::number(e.slot);
+            QCOMPARE(current, std::optional<store::Slot>(e.slot));
+        } else if (e.type == store::WatchEventType::Deleted) {
+            QCOMPARE(current, std::nullopt);
+            if (!createOnDelete.empty())
+                store.create(object(e.object->kind(), std::exchange(createOnDelete, {})));
+        }
+    });
+    for (const QString &step : steps.split(' ')) {
+        const Kind kind = step[1] == 'd' ? Kind::Deployment : Kind::Service;
+        const QStringList names = step.mid(3).split('>');
+        if (step[0] == '+') {
+            store.create(object(kind, names[0].toStdString()));
+        } else {
+            createOnDelete = names.size() > 1 ? names[1].toStdString() : std::string();
+            QVERIFY(store.remove(kind, "default", names[0].toStdString()));
+        }
+    }
+    QCOMPARE(seen.join(QLatin1Char(' ')), expected);
 }
 
 QTEST_APPLESS_MAIN(TestStore)

@@ -102,6 +102,8 @@ std::uint32_t PathTrie::addChild(const Probe &probe)
 
 void PathTrie::insert(std::string_view prefix, std::uint32_t item)
 {
+    if (m_finished)
+        throw std::logic_error("PathTrie: insert after finish");
     std::uint32_t node = 0;
     std::size_t edgeToNode = 0;  // slot of the edge that leads to node (unused for the root)
     forEachPathElement(prefix, [&](std::string_view element) {
@@ -132,6 +134,14 @@ void PathTrie::pack(const std::vector<Added> &sorted)
     }
     for (std::size_t n = 1; n < m_offsets.size(); ++n)
         m_offsets[n] += m_offsets[n - 1];
+    for (Edge &edge : m_edges) {
+        if (edge.child == 0 || (edge.child & kHasChildren))
+            continue;
+        const Range r = range(edge.child);
+        if (r.count <= kMaxDirectCount && r.first <= kDirectFirstMask)
+            edge.child = kDirect | (r.count << kDirectCountShift) | r.first;
+    }
+    m_finished = true;
 }
 
 std::size_t PathTrie::matchChain(std::string_view path, std::uint32_t *out) const

@@ -13,8 +13,7 @@ namespace sim::traffic {
  * Path prefixes split into elements ("/a/b" -> a, b), as Gateway API PathPrefix and Ingress Prefix
  * match: "/foo" matches "/foo", "/foo/" and "/foo/bar", never "/foobar"; a trailing "/" is ignored.
  * Each node holds the ids of the items whose prefix ends there. finish() orders them and packs every
- * node's items into one array; call it after the last insert, before matching (items added since are
- * not seen until finish() runs again).
+ * node's items into one array; call it once, after the last insert and before matching.
  */
 class PathTrie {
 public:
@@ -45,21 +44,26 @@ public:
         finish([](std::uint32_t, std::uint32_t) { return false; });
     }
     /**
-     * Nodes whose prefix matches the path, from the root (prefix "/") to the deepest, written to out.
-     * Returns how many; paths deeper than kMaxDepth elements match up to that depth.
+     * Nodes whose prefix matches the path, from the root (prefix "/") to the deepest, written to out as
+     * entries for range() and items(). Returns how many; paths deeper than kMaxDepth elements match up
+     * to that depth.
      */
     std::size_t matchChain(std::string_view path, std::uint32_t *out) const;
-    Range range(std::uint32_t node) const
+    /** The items of a matchChain() entry. */
+    Range range(std::uint32_t entry) const
     {
-        if (node + 1 >= m_offsets.size())
+        // A leaf's step holds its items' place itself: no read of the offsets (see finish()).
+        if (entry & kDirect)
+            return {entry & kDirectFirstMask, (entry >> kDirectCountShift) & kMaxDirectCount};
+        if (entry + 1 >= m_offsets.size())
             return {};
-        return {m_offsets[node], m_offsets[node + 1] - m_offsets[node]};
+        return {m_offsets[entry], m_offsets[entry + 1] - m_offsets[entry]};
     }
     /** Every item, node by node, each node's in finish() order. */
     std::span<const std::uint32_t> items() const { return m_packed; }
-    std::span<const std::uint32_t> items(std::uint32_t node) const
+    std::span<const std::uint32_t> items(std::uint32_t entry) const
     {
-        Range r = range(node);
+        Range r = range(entry);
         return items().subspan(r.first, r.count);
     }
     std::size_t nodeCount() const { return m_nodeCount; }
@@ -73,9 +77,15 @@ private:
     static constexpr int kLengthShift = 27;                  // in Edge::parent: an inline element's length
     static constexpr std::uint32_t kNodeMask = (1u << kLengthShift) - 1;
     static constexpr std::uint32_t kHasChildren = 1u << 31;  // in Edge::child: matching goes on below the child
+    // In Edge::child once finished, for a child without children whose items fit: kDirect, their count and where
+    // they start in m_packed, so that the walk's last step gives the candidates without reading m_offsets.
+    static constexpr std::uint32_t kDirect = 1u << 30;
+    static constexpr int kDirectCountShift = 26;
+    static constexpr std::uint32_t kMaxDirectCount = 15;
+    static constexpr std::uint32_t kDirectFirstMask = (1u << kDirectCountShift) - 1;
     struct Edge {
         std::uint32_t parent = 0;  // parent node id, kLongKey and the inline length
-        std::uint32_t child = 0;   // 0: empty slot (the root is nobody's child); kHasChildren
+        std::uint32_t child = 0;   // 0: empty slot (the root is nobody's child); kHasChildren, or kDirect
         std::uint64_t key = 0;     // the element's characters, zero-padded, when inline
     };
     // What a look-up of one element under one parent compares and where it starts.
@@ -105,6 +115,7 @@ private:
     std::vector<Added> m_added;           // as inserted
     std::vector<std::uint32_t> m_offsets;  // by node, then one past the last: where its items start in m_packed
     std::vector<std::uint32_t> m_packed;
+    bool m_finished = false;
 };
 
 /** Element-wise prefix match, the way PathTrie indexes it, for one prefix on its own. */

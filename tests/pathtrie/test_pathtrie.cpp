@@ -5,6 +5,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <array>
 #include <set>
 
@@ -17,6 +18,7 @@ private slots:
     void pathTrie_data();
     void pathTrie();
     void pathTrieAgreesWithPrefixMatch();
+    void insertAfterFinishThrows();
 };
 
 void TestPathTrie::pathTrie_data()
@@ -49,6 +51,22 @@ void TestPathTrie::pathTrie_data()
     QTest::newRow("nine characters are not eight") << QStringList{"/abcdefgh"} << false << "/abcdefghi" << QStringList{};
     QTest::newRow("a NUL byte is part of the element") << QStringList{"/a", withNul} << false << withNul << QStringList{withNul};
     QTest::newRow("nothing inserted") << QStringList{} << false << "/a" << QStringList{};
+    // A leaf's step holds up to 15 items' place itself; more are found through the node's offsets. "/a", "/a/",
+    // "/a//"... are one node, and `reversed` shows the order survives both ways.
+    QStringList fifteen, sixteen;
+    for (int n = 0; n < 16; ++n) {
+        const QString prefix = "/a" + QString(n, '/');
+        if (n < 15)
+            fifteen << prefix;
+        sixteen << prefix;
+    }
+    auto backwards = [](QStringList list) {
+        std::reverse(list.begin(), list.end());
+        return list;
+    };
+    QTest::newRow("fifteen items at a leaf") << fifteen << true << "/a/b" << backwards(fifteen);
+    QTest::newRow("sixteen items at a leaf") << sixteen << true << "/a/b" << backwards(sixteen);
+    QTest::newRow("sixteen items below the root") << (sixteen + QStringList{"/"}) << true << "/a" << (backwards(sixteen) << "/");
 }
 
 void TestPathTrie::pathTrie()
@@ -75,6 +93,15 @@ void TestPathTrie::pathTrie()
             got << QString::fromStdString(keys[item]);
     }
     QCOMPARE(got, matched);
+}
+
+void TestPathTrie::insertAfterFinishThrows()
+{
+    // finish() rewrites the leaves' steps for matching: a later insert would miss the items filed there.
+    traffic::PathTrie trie;
+    trie.insert("/a", 0);
+    trie.finish();
+    QVERIFY_THROWS_EXCEPTION(std::logic_error, trie.insert("/a/b", 1));
 }
 
 void TestPathTrie::pathTrieAgreesWithPrefixMatch()

@@ -92,79 +92,74 @@ struct CompiledMatch {
 };
 
 /**
- * One backendRef of a rule as the weighted draw reads it, in 16 bytes so that a rule's first two sit in its
+ * One backendRef of a rule as the weighted draw reads it, in 12 bytes so that a rule's first two sit in its
  * MatchProbe. Weights are summed in 32 bits: a rule whose weights add up past that (the Gateway API bounds
  * them, but objects built in code are not validated) is drawn from its CompiledRule instead
- * (MatchProbe::hasWideWeights).
+ * (MatchProbe::drawsFromRule).
  */
 struct BackendPick {
     std::uint32_t cumulativeWeight = 0;  // the rule's weights summed up to and including this backend
-    std::uint32_t service = kNone;       // as CompiledBackendRef
-    std::uint32_t servicePort = kNone;   // kNone for an invalid backendRef (its share answers 500)
+    std::uint32_t servicePort = kNone;   // RoutingTable::servicePorts index; kNone for an invalid backendRef (500)
     std::uint32_t metricId = kNone;
 
     bool isValid() const { return servicePort != kNone; }
-    /** The pick for a backendRef whose weight sums to `cumulative` with those before it. */
-    static BackendPick of(const CompiledBackendRef &backend, std::uint32_t cumulative)
-    {
-        return {cumulative, backend.service, backend.isValid() ? backend.servicePort : kNone, backend.metricId};
-    }
 };
 
 /**
- * A method, header or query parameter condition of a match that compares exactly with a short value,
- * its name and value copied into 32 bytes; a match's records sit side by side in
- * CompiledListener::conditions. Checking them reads neither the CompiledMatch nor its heap lists.
+ * A method, header or query parameter condition of a match that compares exactly with a short value, its
+ * name and value together in 13 characters of a 16-byte record: a match's first condition sits in its
+ * MatchProbe, the others side by side in CompiledListener::conditions. Checking them reads neither the
+ * CompiledMatch nor its heap lists.
  */
 struct InlineCondition {
     enum class Kind : std::uint8_t { Method, Header, QueryParam };
-    static constexpr std::size_t kMaxName = 13;
-    static constexpr std::size_t kMaxValue = 16;
+    static constexpr std::size_t kMaxChars = 13;  // name and value together
 
     Kind kind = Kind::Method;
     std::uint8_t nameLength = 0;
     std::uint8_t valueLength = 0;
-    std::array<char, kMaxName> nameChars{};  // header names lower-case; empty for Method
-    std::array<char, kMaxValue> valueChars{};
+    std::array<char, kMaxChars> chars{};  // the name (lower-case for headers; empty for Method), then the value
 
-    std::string_view name() const { return {nameChars.data(), nameLength}; }
-    std::string_view value() const { return {valueChars.data(), valueLength}; }
-    /** The condition as a record, or nullopt when the name or value is too long to fit. */
+    std::string_view name() const { return {chars.data(), nameLength}; }
+    std::string_view value() const { return {chars.data() + nameLength, valueLength}; }
+    /** The condition as a record, or nullopt when the name and value are too long to fit. */
     static std::optional<InlineCondition> of(Kind kind, std::string_view name, std::string_view value)
     {
-        if (name.size() > kMaxName || value.size() > kMaxValue)
+        if (name.size() + value.size() > kMaxChars)
             return std::nullopt;
         InlineCondition c;
         c.kind = kind;
         c.nameLength = static_cast<std::uint8_t>(name.size());
         c.valueLength = static_cast<std::uint8_t>(value.size());
-        std::copy(name.begin(), name.end(), c.nameChars.begin());
-        std::copy(value.begin(), value.end(), c.valueChars.begin());
+        std::copy(value.begin(), value.end(), std::copy(name.begin(), name.end(), c.chars.begin()));
         return c;
     }
 };
+static_assert(sizeof(InlineCondition) == 16, "a condition record is 16 bytes");
 
 /**
  * What routing reads of a match and its rule to forward a request, in one 64-byte cache line kept in the
- * hostname bucket's candidate lists themselves, with the first two backendRefs' picks inside: taking a
- * candidate without conditions and drawing its backend reads this line and no other. The full
- * CompiledMatch and CompiledRule (hundreds of bytes each) are only read when a match has conditions that
- * do not fit InlineCondition records, its rule has filters, or a trace is asked for.
+ * hostname bucket's candidate lists themselves, with the match's first condition and the rule's first two
+ * backend picks inside: taking a candidate with at most one short exact condition and drawing its backend
+ * reads this line and no other. The full CompiledMatch and CompiledRule (hundreds of bytes each) are only
+ * read when a match has conditions that do not fit InlineCondition records, its rule has filters, or a
+ * trace is asked for.
  */
 struct alignas(64) MatchProbe {
     static constexpr std::size_t kInlinePicks = 2;
 
-    std::uint32_t match = 0;       // index into CompiledListener::matches
-    std::uint32_t rule = 0;        // index into CompiledListener::rules
+    std::uint32_t match = 0;           // index into CompiledListener::matches
+    std::uint32_t rule = 0;            // index into CompiledListener::rules
     std::uint32_t ruleMetric = kNone;
-    std::uint32_t firstPick = 0;   // the rule's backends in CompiledListener::picks (read past kInlinePicks)
-    std::uint32_t pickCount = 0;
-    std::uint32_t firstCondition = 0;  // the match's conditions in CompiledListener::conditions
-    CompiledMatch::PathKind pathKind = CompiledMatch::PathKind::Prefix;
-    bool hasConditions = false;    // a method, header or query match to check
-    bool hasRuleFilters = false;   // the rule has filters or mirrors: forwarding reads the CompiledRule
-    std::uint8_t conditionCount = 0;  // 0 with hasConditions: a condition does not fit, check the CompiledMatch
-    bool hasWideWeights = false;   // the weights sum past 32 bits: the draw reads the CompiledRule
+    std::uint32_t firstPick = 0;       // the rule's backends in CompiledListener::picks (read past kInlinePicks)
+    std::uint32_t moreConditions = 0;  // conditions after the first in CompiledListener::conditions
+    std::uint16_t pickCount = 0;
+    std::uint8_t conditionCount = 0;   // records, the first in `condition`; 0 with hasConditions: check the CompiledMatch
+    CompiledMatch::PathKind pathKind : 2 = CompiledMatch::PathKind::Prefix;
+    bool hasConditions : 1 = false;    // a method, header or query match to check
+    bool hasRuleFilters : 1 = false;   // the rule has filters or mirrors: forwarding reads the CompiledRule
+    bool drawsFromRule : 1 = false;    // weights past 32 bits or more backends than pickCount holds: the draw reads the CompiledRule
+    InlineCondition condition;         // the first of conditionCount records
     std::array<BackendPick, kInlinePicks> inlinePicks{};  // the first pickCount of them, when pickCount <= kInlinePicks
 
     /** The rule's picks: inside the probe when they fit, else in the listener's array. */
@@ -173,7 +168,7 @@ struct alignas(64) MatchProbe {
         return pickCount <= kInlinePicks ? inlinePicks.data() : listenerPicks.data() + firstPick;
     }
 };
-static_assert(sizeof(MatchProbe) == 64, "a probe and its inline picks fill one cache line");
+static_assert(sizeof(MatchProbe) == 64, "a probe, its first condition and its inline picks fill one cache line");
 
 /** The matches that apply to one hostname of a listener, indexed by path, each list by precedence. */
 struct HostBucket {
@@ -204,7 +199,7 @@ struct CompiledListener {
     std::vector<CompiledRule> rules;
     std::vector<CompiledMatch> matches;
     std::vector<BackendPick> picks;   // by MatchProbe::firstPick
-    std::vector<InlineCondition> conditions;  // by MatchProbe::firstCondition
+    std::vector<InlineCondition> conditions;  // by MatchProbe::moreConditions
     StringMap<HostBucket> exactHosts;
     StringMap<HostBucket> wildcardHosts;  // key: the suffix ".example.com"
     std::optional<HostBucket> anyHost;

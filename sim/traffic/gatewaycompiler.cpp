@@ -30,19 +30,19 @@ bool isCoreGroup(const std::string &group) { return group.empty() || group == "c
 
 bool isHttpProtocol(const std::string &protocol) { return protocol == "HTTP" || protocol == "HTTPS"; }
 
-// Copies a match's method, header and query conditions into records beside the probes and returns how
-// many; 0 (and nothing added) when a condition is a regex or too long, so matching reads the CompiledMatch.
-// A regex path reads the CompiledMatch anyway.
-std::uint8_t inlineConditions(const CompiledMatch &match, std::vector<InlineCondition> &out)
+// Copies a match's method, header and query conditions into records: the first into the probe, the others
+// beside the listener's probes. Leaves conditionCount 0 (and adds nothing) when a condition is a regex or too
+// long, so matching reads the CompiledMatch; a regex path reads the CompiledMatch anyway.
+void fileConditions(const CompiledMatch &match, MatchProbe &probe, std::vector<InlineCondition> &more)
 {
     using Kind = InlineCondition::Kind;
     if (match.pathKind == CompiledMatch::PathKind::RegularExpression)
-        return 0;
-    const std::size_t first = out.size();
+        return;
+    std::vector<InlineCondition> records;
     auto add = [&](Kind kind, std::string_view name, std::string_view value) {
         std::optional<InlineCondition> c = InlineCondition::of(kind, name, value);
         if (c)
-            out.push_back(*c);
+            records.push_back(*c);
         return c.has_value();
     };
     bool fits = !match.method || add(Kind::Method, {}, *match.method);
@@ -50,12 +50,12 @@ std::uint8_t inlineConditions(const CompiledMatch &match, std::vector<InlineCond
         fits = fits && !h.regex && add(Kind::Header, h.name, h.value);
     for (const CompiledMatch::ValueMatch &q : match.queryParams)
         fits = fits && !q.regex && add(Kind::QueryParam, q.name, q.value);
-    const std::size_t count = out.size() - first;
-    if (!fits || count > UINT8_MAX) {
-        out.resize(first);
-        return 0;
-    }
-    return static_cast<std::uint8_t>(count);
+    if (!fits || records.empty() || records.size() > UINT8_MAX)
+        return;
+    probe.conditionCount = static_cast<std::uint8_t>(records.size());
+    probe.condition = records.front();
+    probe.moreConditions = static_cast<std::uint32_t>(more.size());
+    more.insert(more.end(), records.begin() + 1, records.end());
 }
 
 std::shared_ptr<const std::regex> compileRegex(const std::string &pattern, std::string &problem)
@@ -516,7 +516,10 @@ void GatewayCompiler::addToListener(CompiledListener &listener, const RouteTempl
         for (const CompiledBackendRef &backend : rule.backends) {
             cumulative += backend.weight;
             // Past 32 bits the probe says so and the draw reads the CompiledRule: the value here is unused.
-            listener.picks.push_back(BackendPick::of(backend, static_cast<std::uint32_t>(cumulative)));
+            BackendPick pick{static_cast<std::uint32_t>(cumulative), kNone, backend.metricId};
+            if (backend.isValid())
+                pick.servicePort = m_table.services[backend.service].ports[backend.servicePort].index;
+            listener.picks.push_back(pick);
         }
     }
     for (const std::string &hostname : hostnames) {
@@ -537,20 +540,17 @@ void GatewayCompiler::addToListener(CompiledListener &listener, const RouteTempl
             listener.matches.back().rule = ruleBase + match.rule;
             listener.matches.back().hostname = hostname;
             const CompiledRule &rule = tmpl.rules[match.rule];
-            auto firstCondition = static_cast<std::uint32_t>(listener.conditions.size());
-            std::uint8_t conditionCount = inlineConditions(match, listener.conditions);
             MatchProbe probe;
             probe.match = id;
             probe.rule = ruleBase + match.rule;
             probe.ruleMetric = rule.metricId;
             probe.firstPick = firstPick[match.rule];
-            probe.pickCount = static_cast<std::uint32_t>(rule.backends.size());
-            probe.firstCondition = firstCondition;
+            probe.pickCount = static_cast<std::uint16_t>(std::min<std::size_t>(rule.backends.size(), UINT16_MAX));
             probe.pathKind = match.pathKind;
             probe.hasConditions = match.method || !match.headers.empty() || !match.queryParams.empty();
             probe.hasRuleFilters = !rule.filters.empty() || !rule.mirrors.empty();
-            probe.conditionCount = conditionCount;
-            probe.hasWideWeights = rule.totalWeight > std::numeric_limits<std::uint32_t>::max();
+            probe.drawsFromRule = rule.totalWeight > std::numeric_limits<std::uint32_t>::max() || rule.backends.size() > UINT16_MAX;
+            fileConditions(match, probe, listener.conditions);
             if (probe.pickCount <= MatchProbe::kInlinePicks)
                 std::copy_n(listener.picks.begin() + probe.firstPick, probe.pickCount, probe.inlinePicks.begin());
             switch (match.pathKind) {

@@ -26,27 +26,31 @@ bool satisfies(const CompiledMatch &match, const HttpRequest &request, std::stri
     return GatewayMatcher::matchesConditions(match, request, whyNot);
 }
 
-// The same answer as matchesConditions, from the probe's InlineCondition records.
+bool holds(const InlineCondition &c, const HttpRequest &request)
+{
+    switch (c.kind) {
+    case InlineCondition::Kind::Method:
+        return request.method == c.value();
+    case InlineCondition::Kind::Header: {
+        const std::string *value = request.headers.get(c.name());
+        return value && *value == c.value();
+    }
+    case InlineCondition::Kind::QueryParam: {
+        auto value = request.queryParam(c.name());
+        return value && *value == c.value();
+    }
+    }
+    return false;
+}
+
+// The same answer as matchesConditions, from the probe's InlineCondition records: its own first, then the
+// listener's.
 bool inlineConditionsHold(const CompiledListener &listener, const MatchProbe &probe, const HttpRequest &request)
 {
-    const InlineCondition *first = listener.conditions.data() + probe.firstCondition;
-    for (const InlineCondition &c : std::span<const InlineCondition>(first, probe.conditionCount)) {
-        switch (c.kind) {
-        case InlineCondition::Kind::Method:
-            if (request.method != c.value())
-                return false;
-            break;
-        case InlineCondition::Kind::Header:
-            if (const std::string *value = request.headers.get(c.name()); !value || *value != c.value())
-                return false;
-            break;
-        case InlineCondition::Kind::QueryParam:
-            if (auto value = request.queryParam(c.name()); !value || *value != c.value())
-                return false;
-            break;
-        }
-    }
-    return true;
+    if (!holds(probe.condition, request))
+        return false;
+    const InlineCondition *more = listener.conditions.data() + probe.moreConditions;
+    return std::all_of(more, more + probe.conditionCount - 1, [&](const InlineCondition &c) { return holds(c, request); });
 }
 
 // Tries candidates in order; the first whose conditions hold wins. With a trace, each loser says why.

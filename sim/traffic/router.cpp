@@ -68,8 +68,8 @@ RoutingDecision Router::routeLowerCaseHost(const RoutingTable &table, const Entr
 {
     RoutingDecision d;
     m_now = now;
-    if (m_roundRobin.size() < table.servicePortCount)
-        m_roundRobin.resize(table.servicePortCount, 0);
+    if (m_roundRobin.size() < table.servicePorts.size())
+        m_roundRobin.resize(table.servicePorts.size(), 0);
     switch (entry.kind) {
     case EntryPoint::Kind::Gateway:
         if (const CompiledGateway *gateway = cachedGateway(table, entry))
@@ -358,9 +358,9 @@ bool Router::applyRuleFilters(const RoutingTable &table, const HttpRequest &requ
 void Router::forwardGatewayRule(const RoutingTable &table, const MatchProbe &probe, RoutingDecision &d, Trace *trace)
 {
     const BackendPick *picks = probe.picks(d.listener->picks);
-    const std::uint64_t total = probe.hasWideWeights ? d.rule->totalWeight
-                              : probe.pickCount > 0  ? picks[probe.pickCount - 1].cumulativeWeight
-                                                     : 0;
+    const std::uint64_t total = probe.drawsFromRule ? d.rule->totalWeight
+                              : probe.pickCount > 0 ? picks[probe.pickCount - 1].cumulativeWeight
+                                                    : 0;
     if (total == 0) {
         answer(d, 500, "Internal Server Error", trace,
                d.rule->backends.empty() ? "the rule has no backendRefs" : "every backendRef has weight 0");
@@ -368,21 +368,18 @@ void Router::forwardGatewayRule(const RoutingTable &table, const MatchProbe &pro
     }
     std::uint64_t draw = m_random.uniform(total);
     std::size_t index = 0;
-    BackendPick pick;
-    if (probe.hasWideWeights) {
-        // Weights past 32 bits (objects built in code: validation bounds them): the same draw, summed from the rule.
+    if (probe.drawsFromRule) {
+        // Weights past 32 bits or more backends than a probe counts (objects built in code: validation bounds
+        // both): the same draw, summed from the rule.
         const std::vector<CompiledBackendRef> &backends = d.rule->backends;
         for (std::uint64_t cumulative = backends[0].weight; cumulative <= draw; cumulative += backends[index].weight)
             ++index;
-        pick = BackendPick::of(backends[index], 0);
     } else {
         index = static_cast<std::size_t>(
             std::upper_bound(picks, picks + probe.pickCount, draw, [](std::uint64_t v, const BackendPick &p) { return v < p.cumulativeWeight; })
             - picks);
-        pick = picks[index];
     }
     d.backendIndex = static_cast<std::uint32_t>(index);
-    d.backendMetric = pick.metricId;
     if (trace) {
         const CompiledBackendRef &backend = *d.backendRef();
         std::string why = "weight " + std::to_string(backend.weight) + " of " + std::to_string(total);
@@ -390,12 +387,28 @@ void Router::forwardGatewayRule(const RoutingTable &table, const MatchProbe &pro
             why += "; draw " + std::to_string(draw) + " fell in its range";
         trace->add("backend", backend.kind + " " + backend.key() + (backend.port ? ":" + std::to_string(backend.port) : ""), why);
     }
-    if (!pick.isValid()) {
-        answer(d, 500, "Internal Server Error", trace,
-               "invalid backendRef (" + d.backendRef()->invalidReason + "): " + d.backendRef()->invalidMessage);
+    if (probe.drawsFromRule) {
+        const CompiledBackendRef &backend = *d.backendRef();
+        d.backendMetric = backend.metricId;
+        if (backend.isValid())
+            proxyToEndpoints(table, backend.service, backend.servicePort, d, trace);
+        else
+            refuseInvalidBackend(d, trace);
         return;
     }
-    proxyToEndpoints(table, pick.service, pick.servicePort, d, trace);
+    const BackendPick &pick = picks[index];
+    d.backendMetric = pick.metricId;
+    if (!pick.isValid()) {
+        refuseInvalidBackend(d, trace);
+        return;
+    }
+    const ServicePortRef &port = table.servicePorts[pick.servicePort];
+    proxyToEndpoints(table, port.service, port.port, d, trace);
+}
+
+void Router::refuseInvalidBackend(RoutingDecision &d, Trace *trace)
+{
+    answer(d, 500, "Internal Server Error", trace, "invalid backendRef (" + d.backendRef()->invalidReason + "): " + d.backendRef()->invalidMessage);
 }
 
 bool Router::proxyToEndpoints(const RoutingTable &table, std::uint32_t serviceIndex, std::uint32_t portIndex, RoutingDecision &d,

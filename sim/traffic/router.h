@@ -51,6 +51,8 @@ private:
     /** Picks an endpoint as a proxy does (round-robin over ready endpoints); 503 when none. */
     bool proxyToEndpoints(const RoutingTable &table, std::uint32_t service, std::uint32_t port, RoutingDecision &d, Trace *trace);
     static void answer(RoutingDecision &d, std::int32_t status, const char *reason, Trace *trace, const std::string &why);
+    /** 500 for the share of an invalid backendRef, as the Gateway API requires. */
+    static void refuseInvalidBackend(RoutingDecision &d, Trace *trace);
     static void refuse(RoutingDecision &d, RoutingDecision::Outcome outcome, const char *reason, Trace *trace, const std::string &why);
 
     engine::RandomStream m_random;

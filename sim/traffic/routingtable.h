@@ -24,6 +24,12 @@ struct AddressOwner {
     std::uint32_t index;  // into services, gateways, ingressControllers, nodes or pods
 };
 
+/** Where a Service port sits: RoutingTable::services[service].ports[port]. */
+struct ServicePortRef {
+    std::uint32_t service = 0;
+    std::uint32_t port = 0;
+};
+
 /**
  * Everything routing needs, compiled from the store when a routing object changes, then read-only.
  * The hot path indexes these vectors and hash maps; it never reads the store or parses a manifest.
@@ -35,7 +41,7 @@ struct RoutingTable {
     std::vector<CompiledService> services;
     std::vector<CompiledGateway> gateways;
     std::vector<CompiledIngressController> ingressControllers;
-    std::uint32_t servicePortCount = 0;
+    std::vector<ServicePortRef> servicePorts;  // by CompiledServicePort::index
     StringMap<std::uint32_t> serviceByKey;   // "ns/name"
     StringMap<std::uint32_t> gatewayByKey;   // "ns/name"
     StringMap<std::uint32_t> ingressByClass; // class name

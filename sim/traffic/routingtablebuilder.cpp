@@ -104,7 +104,8 @@ void RoutingTableBuilder::compileServices(RoutingTable &table)
             p.name = port.name;
             p.port = port.port;
             p.nodePort = port.nodePort;
-            p.index = table.servicePortCount++;
+            p.index = static_cast<std::uint32_t>(table.servicePorts.size());
+            table.servicePorts.push_back({static_cast<std::uint32_t>(table.services.size()), static_cast<std::uint32_t>(compiled.ports.size())});
             compiled.ports.push_back(std::move(p));
         }
         for (const api::ObjectPtr &slice : slicesByService[compiled.key()])

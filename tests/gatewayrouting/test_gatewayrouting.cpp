@@ -515,13 +515,14 @@ void TestGatewayRouting::conditionRecords_data()
     QTest::newRow("header missing") << version << "GET" << "http://h/a" << QStringList{"x-other", "v1"} << 1 << "s-plain";
     QTest::newRow("header sent twice is joined") << version << "GET" << "http://h/a" << QStringList{"x-version", "v1", "x-version", "v1"} << 1
                                                  << "s-plain";
-    const QStringList longest{"header:x-thirteen-ch=sixteen-chars-ok"};
-    QTest::newRow("longest name and value inline") << longest << "GET" << "http://h/a" << QStringList{"x-thirteen-ch", "sixteen-chars-ok"} << 1
-                                                   << "s-cond";
-    const QStringList longValue{"header:x-version=seventeen-chars-x"};
-    QTest::newRow("long value: on the match") << longValue << "GET" << "http://h/a" << QStringList{"x-version", "seventeen-chars-x"} << 0
-                                              << "s-cond";
-    QTest::newRow("long value differs") << longValue << "GET" << "http://h/a" << QStringList{"x-version", "seventeen-chars-y"} << 0 << "s-plain";
+    // A record holds name and value together in 13 characters.
+    const QStringList longest{"header:x-version=v123"};
+    QTest::newRow("name and value in 13 characters: a record") << longest << "GET" << "http://h/a" << QStringList{"x-version", "v123"} << 1
+                                                               << "s-cond";
+    QTest::newRow("13 characters differ") << longest << "GET" << "http://h/a" << QStringList{"x-version", "v124"} << 1 << "s-plain";
+    const QStringList longValue{"header:x-version=v1234"};
+    QTest::newRow("14 characters: on the match") << longValue << "GET" << "http://h/a" << QStringList{"x-version", "v1234"} << 0 << "s-cond";
+    QTest::newRow("14 characters differ") << longValue << "GET" << "http://h/a" << QStringList{"x-version", "v1235"} << 0 << "s-plain";
     const QStringList longName{"header:x-fourteen-chr=v1"};
     QTest::newRow("long name: on the match") << longName << "GET" << "http://h/a" << QStringList{"x-fourteen-chr", "v1"} << 0 << "s-cond";
     const QStringList regex{"header:x-version~v[0-9]"};
@@ -540,6 +541,10 @@ void TestGatewayRouting::conditionRecords_data()
     QTest::newRow("all four hold") << all << "PUT" << "http://h/a?tier=gold" << QStringList{"x-zone", "eu", "x-version", "v1"} << 4 << "s-cond";
     QTest::newRow("one of four fails") << all << "PUT" << "http://h/a?tier=gold" << QStringList{"x-zone", "us", "x-version", "v1"} << 4
                                        << "s-plain";
+    QTest::newRow("first of four fails") << all << "GET" << "http://h/a?tier=gold" << QStringList{"x-zone", "eu", "x-version", "v1"} << 4
+                                         << "s-plain";
+    QTest::newRow("last of four fails") << all << "PUT" << "http://h/a?tier=silver" << QStringList{"x-zone", "eu", "x-version", "v1"} << 4
+                                        << "s-plain";
     QTest::newRow("one regex among four: all on the match")
         << QStringList{"method:PUT", "header:x-version=v1", "header:x-zone~e.", "query:tier=gold"} << "PUT" << "http://h/a?tier=gold"
         << QStringList{"x-zone", "eu", "x-version", "v1"} << 0 << "s-cond";

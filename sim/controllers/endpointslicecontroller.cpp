@@ -221,6 +221,10 @@ EndpointSliceController::PodEntry *EndpointSliceController::keepPod(const store:
     if (!event.old || event.old->metadata.labels != pod.metadata.labels)
         entry.servicesVersion = 0;
     entry.pod = event.object;
+    // Built now, while the version just written is still in the cache: a pass reads it much later, from memory. The
+    // endpoint depends on this version alone, so it is the one the pass would build.
+    if (entry.stale)
+        buildEndpoint(entry);
     return &entry;
 }
 

@@ -67,8 +67,9 @@ private:
     using ServiceEntry = Services::value_type;
     /**
      * A pod as its last watch event showed it, with its endpoint, kept for later passes; the endpoint itself is shared
-     * by the slices of every Service selecting the pod. The endpoint is built by the first pass that needs it and kept until a watch event changes
-     * what it shows (IP, readiness, termination, node, a finished phase).
+     * by the slices of every Service selecting the pod. The endpoint is built by the watch event that changes what it
+     * shows (IP, readiness, termination, node, a finished phase), or by the first pass that needs it for a pod stored
+     * before the controller watched, and kept until the next such event.
      */
     struct PodEntry {
         api::ObjectPtr pod;                      // null: not in the store

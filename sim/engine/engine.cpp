@@ -31,9 +31,48 @@ EventId Engine::scheduleAt(SimTime at, std::function<void()> fn, Work work)
     if (work == Work::Foreground)
         ++m_foreground;
     EventId id = (static_cast<EventId>(slot.generation) << 32) | (index + 1);
-    m_heap.push_back(Entry{std::max(at, m_now), m_seq++, id});
-    std::push_heap(m_heap.begin(), m_heap.end(), Later{});
+    pushEntry(Entry{std::max(at, m_now), m_seq++, id});
     return id;
+}
+
+void Engine::pushEntry(const Entry &entry)
+{
+    std::size_t i = m_heap.size();
+    m_heap.push_back(entry);
+    while (i > 0) {
+        const std::size_t parent = (i - 1) / 4;
+        if (!runsBefore(entry, m_heap[parent]))
+            break;
+        m_heap[i] = m_heap[parent];
+        i = parent;
+    }
+    m_heap[i] = entry;
+}
+
+void Engine::popEntry()
+{
+    const Entry last = m_heap.back();
+    m_heap.pop_back();
+    const std::size_t n = m_heap.size();
+    if (n == 0)
+        return;
+    // Sift the last entry down from the root, moving the first-running child up at each level.
+    std::size_t i = 0;
+    while (true) {
+        const std::size_t first = 4 * i + 1;
+        if (first >= n)
+            break;
+        std::size_t best = first;
+        for (std::size_t c = first + 1; c < std::min(first + 4, n); ++c) {
+            if (runsBefore(m_heap[c], m_heap[best]))
+                best = c;
+        }
+        if (!runsBefore(m_heap[best], last))
+            break;
+        m_heap[i] = m_heap[best];
+        i = best;
+    }
+    m_heap[i] = last;
 }
 
 EventId Engine::scheduleAfter(SimTime delay, std::function<void()> fn, Work work)
@@ -72,16 +111,14 @@ void Engine::dropCancelledTop()
 {
     while (!m_heap.empty() && !liveSlot(m_heap.front().id)) {
         m_freeSlots.push_back(slotIndex(m_heap.front().id));
-        std::pop_heap(m_heap.begin(), m_heap.end(), Later{});
-        m_heap.pop_back();
+        popEntry();
     }
 }
 
 void Engine::runTop()
 {
-    Entry top = m_heap.front();
-    std::pop_heap(m_heap.begin(), m_heap.end(), Later{});
-    m_heap.pop_back();
+    const Entry top = m_heap.front();
+    popEntry();
     Slot &slot = m_slots[slotIndex(top.id)];
     std::function<void()> fn = std::move(slot.fn);
     slot.fn = nullptr;

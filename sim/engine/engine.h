@@ -55,12 +55,10 @@ private:
         std::uint64_t seq;
         EventId id;
     };
-    struct Later {
-        bool operator()(const Entry &a, const Entry &b) const
-        {
-            return a.time != b.time ? a.time > b.time : a.seq > b.seq;
-        }
-    };
+    static bool runsBefore(const Entry &a, const Entry &b)
+    {
+        return a.time != b.time ? a.time < b.time : a.seq < b.seq;
+    }
     // Slots are reused; the generation in the upper half of an EventId makes stale handles harmless.
     struct Slot {
         std::function<void()> fn;
@@ -69,6 +67,10 @@ private:
         bool live = false;
     };
 
+    /** Adds an entry to the queue: a 4-ary heap, half as deep as a binary one (fewer cache lines per push and pop). */
+    void pushEntry(const Entry &entry);
+    /** Removes the queue's first entry (the heap's root). */
+    void popEntry();
     void dropCancelledTop();
     void runTop();
 
@@ -78,7 +80,7 @@ private:
     std::uint64_t m_eventsRun = 0;
     int m_running = 0;  // events on the call stack (an event may step the engine, as a single exchange does)
     std::size_t m_foreground = 0;
-    std::vector<Entry> m_heap;
+    std::vector<Entry> m_heap;  // children of i: 4i+1 .. 4i+4; (time, seq) is a total order, so the run order is unique
     Slot *liveSlot(EventId id);
     const Slot *liveSlot(EventId id) const;
 

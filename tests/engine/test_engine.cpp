@@ -2,10 +2,14 @@
 
 #include <QtTest>
 
+#include <algorithm>
+#include <functional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 using sim::engine::Engine;
+using sim::engine::EventId;
 using sim::engine::RandomStream;
 using sim::engine::SimTime;
 
@@ -15,6 +19,8 @@ class TestEngine : public QObject {
 private slots:
     void ordersByTimeThenSequence_data();
     void ordersByTimeThenSequence();
+    void manyEventsRunInTimeThenSequenceOrder_data();
+    void manyEventsRunInTimeThenSequenceOrder();
     void cancelSkipsEvent();
     void staleHandleDoesNotCancelReusedSlot();
     void runUntilStopsOnBoundary();
@@ -44,6 +50,61 @@ void TestEngine::ordersByTimeThenSequence()
         engine.scheduleAt(times[i], [&order, i] { order += char('a' + i); });
     while (engine.step()) {}
     QCOMPARE(order, expected);
+}
+
+void TestEngine::manyEventsRunInTimeThenSequenceOrder_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::addColumn<int>("timeRange");  // times drawn from 0 .. timeRange - 1
+    QTest::addColumn<int>("cancelEvery");  // 0: none cancelled
+    QTest::addColumn<int>("nestEvery");    // every n-th event schedules another while it runs (0: none)
+    QTest::newRow("1,000 events, many ties") << 1000 << 20 << 0 << 0;
+    QTest::newRow("1,000 events, few ties") << 1000 << 1000000 << 0 << 0;
+    QTest::newRow("every third cancelled") << 1000 << 300 << 3 << 0;
+    QTest::newRow("events scheduling events") << 500 << 100 << 0 << 2;
+    QTest::newRow("all of it, 5,000 events") << 5000 << 700 << 7 << 3;
+}
+
+void TestEngine::manyEventsRunInTimeThenSequenceOrder()
+{
+    QFETCH(int, count);
+    QFETCH(int, timeRange);
+    QFETCH(int, cancelEvery);
+    QFETCH(int, nestEvery);
+    Engine engine;
+    RandomStream random = RandomStream::forComponent(7, "heap");
+    struct Scheduled {
+        SimTime time;
+        int number;  // in scheduling order
+        bool cancelled = false;
+    };
+    std::vector<Scheduled> scheduled;
+    std::vector<int> ran;
+    std::function<void(SimTime)> add = [&](SimTime at) {
+        const int number = static_cast<int>(scheduled.size());
+        scheduled.push_back(Scheduled{std::max(at, engine.now()), number});
+        const EventId id = engine.scheduleAt(at, [&, number] {
+            ran.push_back(number);
+            if (nestEvery > 0 && number % nestEvery == 0 && scheduled.size() < std::size_t(2 * count))
+                add(engine.now() + static_cast<SimTime>(random.uniform(std::uint64_t(timeRange))));
+        });
+        if (cancelEvery > 0 && number % cancelEvery == 0) {
+            engine.cancel(id);
+            scheduled.back().cancelled = true;
+        }
+    };
+    for (int i = 0; i < count; ++i)
+        add(static_cast<SimTime>(random.uniform(std::uint64_t(timeRange))));
+    while (engine.step()) {}
+    // Every event runs after those with an earlier time, and after those scheduled before it at the same time.
+    std::erase_if(scheduled, [](const Scheduled &s) { return s.cancelled; });
+    std::sort(scheduled.begin(), scheduled.end(),
+              [](const Scheduled &a, const Scheduled &b) { return std::tie(a.time, a.number) < std::tie(b.time, b.number); });
+    std::vector<int> expected;
+    for (const Scheduled &s : scheduled)
+        expected.push_back(s.number);
+    QCOMPARE(ran.size(), expected.size());
+    QVERIFY(ran == expected);
 }
 
 void TestEngine::cancelSkipsEvent()

@@ -11,6 +11,11 @@ namespace {
 
 using Work = engine::Engine::Work;
 
+// The pod conditions the kubelet writes, in the order it adds them.
+constexpr std::string_view kInitialized = "Initialized";
+constexpr std::string_view kContainersReady = "ContainersReady";
+constexpr std::string_view kReady = "Ready";
+
 // A container that ran this long without crashing starts its back-off afresh (twice the cap, as the kubelet does).
 constexpr engine::SimTime kBackOffReset = 2 * Kubelet::kMaxBackOff;
 
@@ -529,7 +534,13 @@ void Kubelet::writeStatus(store::Slot slot)
     st.podIP = rt->ip;
     st.hostIP = rt->hostIP;
     st.startTime = current.startTime ? current.startTime : now();
-    st.conditions = current.conditions;
+    // Room for the conditions the kubelet adds below, and no more (every stored pod keeps its vector's capacity): the
+    // vector is not grown by copying one, two, four conditions.
+    std::size_t conditions = current.conditions.size();
+    for (std::string_view type : {kInitialized, kContainersReady, kReady})
+        conditions += api::findCondition(current.conditions, type) ? 0 : 1;
+    st.conditions.reserve(conditions);
+    st.conditions.assign(current.conditions.begin(), current.conditions.end());
     std::vector<api::ContainerStatus> &statuses = st.containerStatuses;
     statuses.reserve(rt->containers.size());
     bool allReady = !rt->containers.empty();
@@ -577,11 +588,11 @@ void Kubelet::writeStatus(store::Slot slot)
         statuses.push_back(std::move(cs));
     }
     st.phase = allTerminated ? (anyFailed ? "Failed" : "Succeeded") : allStarted ? "Running" : "Pending";
-    api::setCondition(st.conditions, api::Condition{"Initialized", "True", "", "", now(), 0});
+    api::setCondition(st.conditions, api::Condition{std::string(kInitialized), "True", "", "", now(), 0});
     const std::string reason = allReady ? "" : "ContainersNotReady";
     const std::string message = allReady ? "" : "containers with unready status: [" + unready + "]";
-    api::setCondition(st.conditions, api::Condition{"ContainersReady", allReady ? "True" : "False", reason, message, now(), 0});
-    api::setCondition(st.conditions, api::Condition{"Ready", allReady ? "True" : "False", reason, message, now(), 0});
+    api::setCondition(st.conditions, api::Condition{std::string(kContainersReady), allReady ? "True" : "False", reason, message, now(), 0});
+    api::setCondition(st.conditions, api::Condition{std::string(kReady), allReady ? "True" : "False", reason, message, now(), 0});
     if (st == current)
         return;
     store().updateStatus(api::Object{p->metadata, api::Pod{pod.spec, std::move(st)}});

@@ -141,6 +141,8 @@ private slots:
     void podTemplateHashIsStable();
     void podsShareTheirTemplate_data();
     void podsShareTheirTemplate();
+    void podConditionsKeepNoSpareRoom_data();
+    void podConditionsKeepNoSpareRoom();
     void endpointSlicesShareEndpoints_data();
     void endpointSlicesShareEndpoints();
     void endpointSlicesFollowSelectorsAndLabels_data();
@@ -604,6 +606,41 @@ void TestControllers::podsShareTheirTemplate()
         QVERIFY(!spec.nodeName.empty());
         QCOMPARE(spec.containers, t.spec->containers);
         QCOMPARE(spec.containers.front().image, std::string(newImage ? "nginx:1.26" : "nginx:1.25"));
+    }
+}
+
+void TestControllers::podConditionsKeepNoSpareRoom_data()
+{
+    QTest::addColumn<bool>("probe");        // a readiness probe: Ready comes in a later status write
+    QTest::addColumn<bool>("failing");      // the probe never succeeds
+    QTest::addColumn<bool>("ready");
+    QTest::newRow("no probe: Running and Ready at once") << false << false << true;
+    QTest::newRow("a probe: Ready later") << true << false << true;
+    QTest::newRow("a failing probe: never Ready") << true << true << false;
+}
+
+void TestControllers::podConditionsKeepNoSpareRoom()
+{
+    QFETCH(bool, probe);
+    QFETCH(bool, failing);
+    QFETCH(bool, ready);
+    Simulation s(5);
+    api::Object d = fixtures::deployment("web", 3);
+    api::PodTemplateSpec &t = d.as<api::Deployment>().spec.template_;
+    if (probe)
+        t.spec.edit().containers[0].readinessProbe = readinessProbe(0, 1, 1);
+    if (failing)
+        t.annotations.edit()[controllers::annotation::kReadinessFail] = "true";
+    applyOk(s, {d});
+    s.settle();
+    const std::vector<api::ObjectPtr> pods = podsOf(s);
+    QCOMPARE(static_cast<int>(pods.size()), 3);
+    for (const api::ObjectPtr &p : pods) {
+        const api::Pod &pod = p->as<api::Pod>();
+        QCOMPARE(pod.isReady(), ready);
+        // PodScheduled from the scheduler, then the kubelet's three; every stored pod keeps its vector's capacity.
+        QCOMPARE(pod.status.conditions.size(), std::size_t(4));
+        QCOMPARE(pod.status.conditions.capacity(), pod.status.conditions.size());
     }
 }
 

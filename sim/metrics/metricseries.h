@@ -38,8 +38,8 @@ public:
 private:
     static const LatencyHistogram kEmptyHistogram;
     static const SlidingWindow kEmptyWindow;
-    // What an answer writes comes first, so that recording one touches the series' first cache line (and its first
-    // status codes) only; the name and scope, read when metrics are shown, come last.
+    // What routing and an answer write come first (the first two status codes included), so that recording touches
+    // the series' first cache line only; the name and scope, read when metrics are shown, come last.
     std::uint64_t m_answered = 0;
     // Allocated on the first answer: tables with thousands of rules create many series that never see one.
     std::unique_ptr<LatencyHistogram> m_latency;
